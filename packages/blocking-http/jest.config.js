@@ -1,0 +1,1 @@
+module.exports = { displayName: 'blocking-http', preset: '../../jest.preset.js' };

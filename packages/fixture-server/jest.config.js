@@ -1,0 +1,1 @@
+module.exports = { displayName: 'fixture-server', preset: '../../jest.preset.js' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'pokeapi', preset: '../../jest.preset.js' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'strategy-blocking-sync', preset: '../../jest.preset.js' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'strategy-native-async', preset: '../../jest.preset.js' };

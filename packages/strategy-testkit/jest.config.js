@@ -1,0 +1,1 @@
+module.exports = { displayName: 'strategy-testkit', preset: '../../jest.preset.js' };

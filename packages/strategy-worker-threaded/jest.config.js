@@ -1,0 +1,1 @@
+module.exports = { displayName: 'strategy-worker-threaded', preset: '../../jest.preset.js' };
