@@ -1,0 +1,22 @@
+import { WaitlessError } from './waitless-error';
+
+const EXCERPT_LENGTH = 200;
+
+/** The server answered with a non-2xx status. */
+export class HttpError extends WaitlessError {
+  override name = 'HttpError' as const;
+  /** The first 200 characters of the response body, to show the server's own explanation. */
+  readonly bodyExcerpt: string;
+
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly url: string,
+    body: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    const bodyExcerpt = body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body;
+    super(`Request failed with status ${status}: ${method} ${url}${bodyExcerpt ? ` — ${bodyExcerpt}` : ''}`);
+    this.bodyExcerpt = bodyExcerpt;
+  }
+}
