@@ -13,6 +13,8 @@ export type StrategySource = 'flag' | 'env' | 'config' | 'default';
 export interface LoadConfigOptions {
   /** Explicit config file (e.g. `--config`); must exist. Otherwise `WAITLESS_CONFIG`, then a search upwards from `cwd`. */
   configPath?: string;
+  /** A config object used instead of any file (tests, embedded use); validated like a file. */
+  inline?: unknown;
   /** Explicit strategy (e.g. `--strategy`); wins over env and file. */
   strategy?: string;
   cwd?: string;
@@ -23,6 +25,8 @@ export interface LoadedConfig {
   config: WaitlessConfig;
   /** Absolute path of the file read, if any. */
   configPath?: string;
+  /** Where the config came from, for error messages: the file, "the inline config" or "built-in defaults". */
+  source: string;
   /** The requested strategy and where it came from; undefined means "the default": the first registered. */
   requestedStrategy?: { name: string; source: Exclude<StrategySource, 'default'> };
 }
@@ -34,9 +38,13 @@ export interface LoadedConfig {
 export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
+  if (options.inline !== undefined) {
+    const config = parseOrThrow(configSchema, options.inline, 'the inline config');
+    return { config, source: 'the inline config', requestedStrategy: requestedStrategy(options.strategy, env, config) };
+  }
   const configPath = locateConfig(options.configPath ?? env['WAITLESS_CONFIG'], cwd);
   const config = configPath ? parseOrThrow(configSchema, readJson(configPath), configPath) : configSchema.parse({});
-  return { config, configPath, requestedStrategy: requestedStrategy(options.strategy, env, config) };
+  return { config, configPath, source: configPath ?? 'built-in defaults', requestedStrategy: requestedStrategy(options.strategy, env, config) };
 }
 
 function locateConfig(explicit: string | undefined, cwd: string): string | undefined {

@@ -35,7 +35,7 @@ export interface Waitless {
 export function createWaitless(options: CreateWaitlessOptions = {}): Waitless {
   const loaded = loadConfig(options);
   const cwd = options.cwd ?? process.cwd();
-  const source = loaded.configPath ?? 'defaults';
+  const source = loaded.source;
   const plugins = loaded.config.plugins ?? options.defaultPlugins ?? [];
   const searchPaths = [...(loaded.configPath ? [dirname(loaded.configPath)] : []), cwd, ...(options.resolvePaths ?? [])];
 

@@ -38,7 +38,7 @@ export function defineStrategyPlugin(definition: StrategyPluginDefinition): Cont
         return create({
           options: settings?.options ?? {},
           optionsField: `strategies.${descriptor.name}.options`,
-          source: loaded?.configPath ?? 'defaults',
+          source: loaded?.source ?? 'built-in defaults',
           config,
         });
       })

@@ -24,7 +24,7 @@ export class StrategyFactory {
     for (const descriptor of all) {
       const earlier = seen.get(descriptor.name);
       if (earlier) {
-        throw new ConfigError('plugins', this.loaded.configPath ?? 'defaults', `loads two strategies named "${descriptor.name}" (${earlier.packageName} and ${descriptor.packageName}). Remove one of them.`);
+        throw new ConfigError('plugins', this.loaded.source, `loads two strategies named "${descriptor.name}" (${earlier.packageName} and ${descriptor.packageName}). Remove one of them.`);
       }
       seen.set(descriptor.name, descriptor);
     }

@@ -1,0 +1,2 @@
+export { POKEAPI_BASE_URL, POKEMON_COUNT, type PokemonResource } from './pokemon-api';
+export { getPokemonName, getRandomPokemonName, type PokemonLookupOptions } from './get-pokemon-name';

@@ -1,0 +1,2 @@
+export { NativeAsyncStrategy } from './native-async-strategy';
+export { nativeAsyncModule } from './native-async-module';

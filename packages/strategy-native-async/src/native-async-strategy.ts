@@ -1,0 +1,53 @@
+import {
+  abortedCallError,
+  callSignal,
+  interpretResponse,
+  NetworkError,
+  now,
+  prepareRequest,
+  throwIfAborted,
+  type FetchOptions,
+  type FetchRequest,
+  type FetchResult,
+  type FetchStrategy,
+} from '@waitless/core';
+import ky, { type KyInstance } from 'ky';
+
+/**
+ * Non-blocking requests on ky over Node's built-in fetch (undici), which keeps connections alive and
+ * reuses them. ky's own retry, timeout and HTTP-error handling are switched off: Waitless' decorators
+ * and core's response handling own those, so every strategy behaves the same.
+ */
+export class NativeAsyncStrategy implements FetchStrategy {
+  readonly name = 'native-async';
+  private readonly client: KyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
+
+  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    const queuedAt = now();
+    const prepared = prepareRequest(request, options);
+    throwIfAborted(prepared);
+    const signal = callSignal(prepared);
+    const startedAt = now();
+    try {
+      const response = await this.client(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+      const firstByteAt = now();
+      const text = await response.text();
+      const headers = Object.fromEntries(response.headers);
+      return interpretResponse<TBody>(prepared, {
+        status: response.status,
+        url: prepared.url,
+        headers,
+        text,
+        timings: { queuedAt, startedAt, firstByteAt, endedAt: now(), attempts: 1, waitedMs: 0 },
+      });
+    } catch (error) {
+      throw abortedCallError(prepared, signal) ?? toNetworkError(error, prepared.method, prepared.url);
+    }
+  }
+}
+
+function toNetworkError(error: unknown, method: string, url: string): unknown {
+  if (!(error instanceof TypeError)) return error;
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return new NetworkError(method, url, [cause?.code, cause?.message ?? error.message].filter(Boolean).join(': '));
+}
