@@ -47,7 +47,8 @@ export class NativeAsyncStrategy implements FetchStrategy {
 }
 
 function toNetworkError(error: unknown, method: string, url: string): unknown {
-  if (!(error instanceof TypeError)) return error;
-  const cause = error.cause as { code?: string; message?: string } | undefined;
-  return new NetworkError(method, url, [cause?.code, cause?.message ?? error.message].filter(Boolean).join(': '));
+  // fetch signals transport failures with a TypeError; compared by name because it may come from another realm (jest's vm).
+  if (typeof error !== 'object' || error === null || (error as Error).name !== 'TypeError') return error;
+  const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
+  return new NetworkError(method, url, [cause?.code, cause?.message ?? (error as Error).message].filter(Boolean).join(': '));
 }

@@ -1,0 +1,4 @@
+import { describeConformance } from '@waitless/strategy-testkit';
+import { nativeAsyncModule } from './native-async-module';
+
+describeConformance(nativeAsyncModule);

@@ -1,0 +1,164 @@
+import { once } from 'node:events';
+import {
+  AbortError,
+  createWaitless,
+  HttpError,
+  NetworkError,
+  ResponseBodyError,
+  TimeoutError,
+  type FetchStrategy,
+  type StrategyDescriptor,
+  type Waitless,
+} from '@waitless/core';
+import { startFixtureServer, type FixtureServer, type RequestEndEvent } from '@waitless/fixture-server';
+import type { ContainerModule } from 'inversify';
+import { watchEventLoop } from './watch-event-loop';
+
+/** Options for {@link describeConformance}. */
+export interface ConformanceOptions {
+  /** The strategy to test when the module registers several; default: the first it registers. */
+  strategy?: string;
+  /** Settings for the strategy, as under `strategies.<name>` in waitless.config.json. */
+  settings?: Record<string, unknown>;
+}
+
+// Above this a heartbeat gap means the loop was blocked by a request, not by ordinary scheduling noise.
+const BLOCKED_MS = 150;
+const PROFILE_LATENCY_MS = 250;
+
+/**
+ * The strategy contract as one jest suite. A plugin package runs it with two lines:
+ * @example
+ * import { describeConformance } from '@waitless/strategy-testkit';
+ * describeConformance(myStrategyModule);
+ * It loads the module into a real container, starts the fixture server on 127.0.0.1 and checks every
+ * behaviour a `FetchStrategy` promises, including the concurrency profile the plugin declares.
+ */
+export function describeConformance(module: ContainerModule, options: ConformanceOptions = {}): void {
+  describe('FetchStrategy conformance', () => {
+    let server: FixtureServer;
+    let waitless: Waitless;
+    let strategy: FetchStrategy;
+    let descriptor: StrategyDescriptor;
+    const url = (path: string): string => `${server.url}${path}`;
+
+    beforeAll(async () => {
+      server = await startFixtureServer();
+      const inline = options.strategy && options.settings ? { strategies: { [options.strategy]: options.settings } } : {};
+      waitless = createWaitless({ inline: { plugins: [], ...inline }, env: {}, strategy: options.strategy, modules: [module] });
+      strategy = waitless.strategy();
+      descriptor = waitless.factory.describe(waitless.active.name);
+    });
+
+    afterAll(async () => {
+      await waitless?.close();
+      await server?.close();
+    });
+
+    beforeEach(() => server.resetStats());
+
+    it('registers under its own name with a descriptor', () => {
+      expect(strategy.name).toBe(descriptor.name);
+      expect(descriptor.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(descriptor.description.length).toBeGreaterThan(0);
+    });
+
+    it('GETs JSON and parses it, with ordered timings', async () => {
+      const result = await strategy.fetch<{ id: number; name: string }>({ url: url('/api/v2/pokemon/25') });
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ id: 25, name: 'pikachu' });
+      expect(result.headers['content-type']).toMatch(/application\/json/);
+      const t = result.timings;
+      expect(t.queuedAt).toBeLessThanOrEqual(t.startedAt);
+      expect(t.startedAt).toBeLessThanOrEqual(t.endedAt);
+      expect(t.attempts).toBe(1);
+    });
+
+    it('GETs text as a string', async () => {
+      const result = await strategy.fetch({ url: url('/text') });
+      expect(result.body).toBe('hello from fixture');
+    });
+
+    it('rejects non-2xx with HttpError carrying the status and URL', async () => {
+      const target = url('/api/v2/pokemon/1?status=503');
+      await expect(strategy.fetch({ url: target })).rejects.toMatchObject({ name: 'HttpError', status: 503, url: target });
+      await expect(strategy.fetch({ url: url('/api/v2/pokemon/99999') })).rejects.toBeInstanceOf(HttpError);
+    });
+
+    it('rejects a call slower than its timeoutMs with TimeoutError', async () => {
+      const started = performance.now();
+      await expect(strategy.fetch({ url: url('/api/v2/pokemon/1?latency=3000'), timeoutMs: 200 })).rejects.toBeInstanceOf(TimeoutError);
+      expect(performance.now() - started).toBeLessThan(2500);
+    });
+
+    it('rejects an already-aborted call with AbortError and sends nothing', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(strategy.fetch({ url: url('/api/v2/pokemon/1'), signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+      expect(server.stats().total).toBe(0);
+    });
+
+    it('reports a reset connection as NetworkError and a broken JSON body as ResponseBodyError', async () => {
+      await expect(strategy.fetch({ url: url('/api/v2/pokemon/1?resetRate=1') })).rejects.toBeInstanceOf(NetworkError);
+      await expect(strategy.fetch({ url: url('/api/v2/pokemon/1?invalidJson=1') })).rejects.toBeInstanceOf(ResponseBodyError);
+    });
+
+    it('round-trips method, headers and a JSON or text body', async () => {
+      const json = await strategy.fetch<{ method: string; headers: Record<string, string>; body: string }>({
+        url: url('/echo'),
+        method: 'POST',
+        headers: { 'x-waitless-test': 'yes' },
+        json: { a: 1, b: ['x'] },
+      });
+      expect(json.body.method).toBe('POST');
+      expect(json.body.headers['x-waitless-test']).toBe('yes');
+      expect(json.body.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(json.body.body)).toEqual({ a: 1, b: ['x'] });
+      const text = await strategy.fetch<{ method: string; body: string }>({ url: url('/echo'), method: 'PUT', body: 'plain text', headers: { 'content-type': 'text/plain' } });
+      expect(text.body).toMatchObject({ method: 'PUT', body: 'plain text' });
+    });
+
+    it('accounts for every one of 100 concurrent calls (ok + failed = 100)', async () => {
+      const outcomes = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}?errorRate=0.3`) })));
+      const ok = outcomes.filter((o) => o.status === 'fulfilled').length;
+      const failed = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof HttpError && o.reason.status === 503).length;
+      expect(ok + failed).toBe(100);
+      expect(server.stats().total).toBe(100);
+    });
+
+    describe('declared concurrency profile', () => {
+      it('matches what the server and the event loop see for 8 calls at once', async () => {
+        const { maxGapMs } = await watchEventLoop(() => Promise.all(Array.from({ length: 8 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}?latency=${PROFILE_LATENCY_MS}`) }))));
+        const { maxInFlight } = server.stats();
+        if (descriptor.profile === 'blocking') {
+          expect(maxInFlight).toBe(1);
+          expect(maxGapMs).toBeGreaterThanOrEqual(BLOCKED_MS);
+        } else {
+          expect(maxInFlight).toBeGreaterThanOrEqual(4);
+          expect(maxGapMs).toBeLessThan(BLOCKED_MS);
+        }
+      });
+
+      it('stops the work when aborted during a call (concurrent), or cannot be interrupted (blocking)', async () => {
+        const controller = new AbortController();
+        if (descriptor.profile === 'blocking') {
+          // The abort is due 10 ms in, but a blocked thread runs no timers: the call finishes first.
+          const timer = setTimeout(() => controller.abort(), 10);
+          const result = await strategy.fetch({ url: url(`/api/v2/pokemon/1?latency=${PROFILE_LATENCY_MS}`), signal: controller.signal });
+          expect(result.status).toBe(200);
+          expect(controller.signal.aborted).toBe(false);
+          clearTimeout(timer);
+          return;
+        }
+        const ended = once(server.events, 'request-end') as Promise<[RequestEndEvent]>;
+        const call = strategy.fetch({ url: url('/api/v2/pokemon/1?latency=10000'), signal: controller.signal });
+        await server.waitForRequests(1);
+        controller.abort();
+        await expect(call).rejects.toBeInstanceOf(AbortError);
+        const [end] = await ended;
+        expect(end.aborted).toBe(true);
+        expect(server.stats().clientAborted).toBe(1);
+      });
+    });
+  });
+}
