@@ -1,0 +1,1 @@
+module.exports = { displayName: 'strategy-undici-pool', preset: '../../jest.preset.js' };
