@@ -70,12 +70,12 @@ export function resolveRequestFaults(
   defaults: FaultOptions,
 ): RequestFaults {
   let faults: RequestFaults | undefined;
-  const seen = new Set<KnobSpec>();
+  let seen: Set<KnobSpec> | undefined;
   if (query) {
     for (const [name, value] of query) {
       const knob = BY_QUERY_NAME.get(name);
-      if (!knob || seen.has(knob)) continue;
-      seen.add(knob);
+      if (!knob || seen?.has(knob)) continue;
+      (seen ??= new Set()).add(knob);
       faults ??= { ...defaults };
       applyKnob(faults, knob, name, value);
     }
@@ -88,8 +88,8 @@ export function resolveRequestFaults(
       throw new InvalidFixtureKnobError(name, value, `a known knob header: ${FAULT_KNOB_NAMES.map((n) => `x-fixture-${kebab(n)}`).join(', ')}`);
     }
     // A query parameter wins over a header for the same knob.
-    if (seen.has(knob)) continue;
-    seen.add(knob);
+    if (seen?.has(knob)) continue;
+    (seen ??= new Set()).add(knob);
     faults ??= { ...defaults };
     applyKnob(faults, knob, name, Array.isArray(value) ? value.join(', ') : (value ?? ''));
   }

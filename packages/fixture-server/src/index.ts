@@ -1,0 +1,10 @@
+export { startFixtureServer } from './start-fixture-server';
+export type { FixtureServer } from './fixture-server';
+export type { FixtureServerOptions } from './fixture-server-options';
+export type { FaultOptions } from './fault-options';
+export { DEFAULT_FAULT_OPTIONS } from './fault-options';
+export type { FixtureStats, FixtureRequestRecord, RequestStartEvent, RequestEndEvent } from './fixture-stats';
+export { FAULT_KNOB_NAMES } from './fault-knobs';
+export { FIXTURE_ROUTES } from './fixture-routes';
+export { InvalidFixtureKnobError } from './invalid-fixture-knob-error';
+export { POKEMON_COUNT } from './pokemon-catalog';
