@@ -1,4 +1,5 @@
 export { startFixtureServer } from './start-fixture-server';
+export { startFixtureServerThread, type FixtureServerThread } from './start-fixture-server-thread';
 export type { FixtureServer } from './fixture-server';
 export type { FixtureServerOptions } from './fixture-server-options';
 export type { FaultOptions } from './fault-options';

@@ -10,7 +10,7 @@ import {
   type StrategyDescriptor,
   type Waitless,
 } from '@waitless/core';
-import { startFixtureServer, type FixtureServer, type RequestEndEvent } from '@waitless/fixture-server';
+import { startFixtureServerThread, type FixtureServerThread, type RequestEndEvent } from '@waitless/fixture-server';
 import type { ContainerModule } from 'inversify';
 import { watchEventLoop } from './watch-event-loop';
 
@@ -31,19 +31,20 @@ const PROFILE_LATENCY_MS = 250;
  * @example
  * import { describeConformance } from '@waitless/strategy-testkit';
  * describeConformance(myStrategyModule);
- * It loads the module into a real container, starts the fixture server on 127.0.0.1 and checks every
+ * It loads the module into a real container, starts the fixture server on 127.0.0.1 (on its own thread) and checks every
  * behaviour a `FetchStrategy` promises, including the concurrency profile the plugin declares.
  */
 export function describeConformance(module: ContainerModule, options: ConformanceOptions = {}): void {
   describe('FetchStrategy conformance', () => {
-    let server: FixtureServer;
+    let server: FixtureServerThread;
     let waitless: Waitless;
     let strategy: FetchStrategy;
     let descriptor: StrategyDescriptor;
     const url = (path: string): string => `${server.url}${path}`;
 
     beforeAll(async () => {
-      server = await startFixtureServer();
+      // On its own thread: a blocking strategy stalls this one, and the server must still answer.
+      server = await startFixtureServerThread();
       const inline = options.strategy && options.settings ? { strategies: { [options.strategy]: options.settings } } : {};
       waitless = createWaitless({ inline: { plugins: [], ...inline }, env: {}, strategy: options.strategy, modules: [module] });
       strategy = waitless.strategy();
@@ -95,7 +96,7 @@ export function describeConformance(module: ContainerModule, options: Conformanc
       const controller = new AbortController();
       controller.abort();
       await expect(strategy.fetch({ url: url('/api/v2/pokemon/1'), signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
-      expect(server.stats().total).toBe(0);
+      expect((await server.stats()).total).toBe(0);
     });
 
     it('reports a reset connection as NetworkError and a broken JSON body as ResponseBodyError', async () => {
@@ -123,13 +124,13 @@ export function describeConformance(module: ContainerModule, options: Conformanc
       const ok = outcomes.filter((o) => o.status === 'fulfilled').length;
       const failed = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof HttpError && o.reason.status === 503).length;
       expect(ok + failed).toBe(100);
-      expect(server.stats().total).toBe(100);
+      expect((await server.stats()).total).toBe(100);
     });
 
     describe('declared concurrency profile', () => {
       it('matches what the server and the event loop see for 8 calls at once', async () => {
         const { maxGapMs } = await watchEventLoop(() => Promise.all(Array.from({ length: 8 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}?latency=${PROFILE_LATENCY_MS}`) }))));
-        const { maxInFlight } = server.stats();
+        const { maxInFlight } = await server.stats();
         if (descriptor.profile === 'blocking') {
           expect(maxInFlight).toBe(1);
           expect(maxGapMs).toBeGreaterThanOrEqual(BLOCKED_MS);
@@ -157,7 +158,7 @@ export function describeConformance(module: ContainerModule, options: Conformanc
         await expect(call).rejects.toBeInstanceOf(AbortError);
         const [end] = await ended;
         expect(end.aborted).toBe(true);
-        expect(server.stats().clientAborted).toBe(1);
+        expect((await server.stats()).clientAborted).toBe(1);
       });
     });
   });

@@ -1,3 +1,4 @@
+// Loaded once here so users' own @injectable() classes bound into this container get their metadata.
 import 'reflect-metadata';
 import { dirname } from 'node:path';
 import { Container, type ContainerModule } from 'inversify';
@@ -42,7 +43,7 @@ export function createWaitless(options: CreateWaitlessOptions = {}): Waitless {
   const container = new Container();
   container.bind(WAITLESS_CONTAINER).toConstantValue(container);
   container.bind(WAITLESS_CONFIG).toConstantValue(loaded);
-  container.bind(StrategyFactory).toSelf().inSingletonScope();
+  container.bind(StrategyFactory).toDynamicValue(() => new StrategyFactory(container, loaded)).inSingletonScope();
   container.load(...(options.modules ?? []), ...loadPlugins(plugins, searchPaths, source));
 
   const factory = container.get(StrategyFactory);

@@ -1,20 +1,23 @@
-import { inject, injectable, type Container } from 'inversify';
+import type { Container } from 'inversify';
 import type { LoadedConfig } from '../config/load-config';
 import { ConfigError } from '../errors/config-error';
 import { StrategyNotFoundError } from '../errors/strategy-not-found-error';
 import type { FetchStrategy } from '../fetch-strategy';
 import type { StrategyDescriptor } from '../strategy-descriptor';
-import { FETCH_STRATEGY, STRATEGY_DECORATOR, STRATEGY_DESCRIPTOR, WAITLESS_CONFIG, WAITLESS_CONTAINER } from '../tokens';
+import { FETCH_STRATEGY, STRATEGY_DECORATOR, STRATEGY_DESCRIPTOR } from '../tokens';
 import type { StrategyDecorator } from './strategy-decorator';
 
-/** Resolves strategies by name from the container and wraps them in the decorators their config enables. */
-@injectable()
+/**
+ * Resolves strategies by name from the container and wraps them in the decorators their config enables.
+ * Bound as a singleton by `createWaitless`; built without parameter decorators so any TypeScript
+ * setup (tsx, esbuild, a plugin author's tsconfig) can load core.
+ */
 export class StrategyFactory {
   private readonly created = new Map<string, FetchStrategy>();
 
   constructor(
-    @inject(WAITLESS_CONTAINER) private readonly container: Container,
-    @inject(WAITLESS_CONFIG) private readonly loaded: LoadedConfig,
+    private readonly container: Container,
+    private readonly loaded: LoadedConfig,
   ) {}
 
   /** Every registered strategy's descriptor, in the order the plugins were loaded. */

@@ -13,17 +13,18 @@ export function callSignal(request: Pick<PreparedRequest, 'signal' | 'timeoutMs'
  * so the transport reports its own failure. The caller's abort wins over a timeout that fired later.
  */
 export function abortedCallError(request: Pick<PreparedRequest, 'signal' | 'timeoutMs' | 'method' | 'url'>, signal: AbortSignal | undefined): Error | undefined {
-  if (request.signal?.aborted) return new AbortError(request.method, request.url, describeReason(request.signal.reason));
+  if (request.signal?.aborted) return new AbortError(request.method, request.url, describeAbortReason(request.signal.reason));
   if (signal?.aborted && request.timeoutMs !== undefined) return new TimeoutError(request.timeoutMs, request.method, request.url);
   return undefined;
 }
 
-function describeReason(reason: unknown): string | undefined {
+/** The text an `AbortError` shows for `signal.reason`: an Error's message, or the reason as a string. */
+export function describeAbortReason(reason: unknown): string | undefined {
   if (reason instanceof Error) return reason.message;
   return reason === undefined ? undefined : String(reason);
 }
 
 /** Throws `AbortError` when the caller aborted before the call started. */
 export function throwIfAborted(request: Pick<PreparedRequest, 'signal' | 'method' | 'url'>): void {
-  if (request.signal?.aborted) throw new AbortError(request.method, request.url, describeReason(request.signal.reason));
+  if (request.signal?.aborted) throw new AbortError(request.method, request.url, describeAbortReason(request.signal.reason));
 }

@@ -1,0 +1,1 @@
+export { requestSync } from './request-sync';

@@ -1,0 +1,26 @@
+// Worker-thread side of startFixtureServerThread: runs the fixture server here and relays its
+// events and stats to the parent, so the parent thread may block while this one answers.
+'use strict';
+require('tsx/cjs/api').register();
+const { parentPort, workerData } = require('node:worker_threads');
+const { startFixtureServer } = require('./start-fixture-server.ts');
+
+startFixtureServer(workerData).then((server) => {
+  for (const name of ['request-start', 'request-end']) {
+    server.events.on(name, (payload) => parentPort.postMessage({ type: 'event', name, payload }));
+  }
+  const commands = {
+    stats: () => server.stats(),
+    resetStats: () => server.resetStats(),
+    setDefaults: (partial) => server.setDefaults(partial),
+    close: () => server.close(),
+  };
+  parentPort.on('message', async ({ id, command, argument }) => {
+    try {
+      parentPort.postMessage({ type: 'reply', id, result: await commands[command](argument) });
+    } catch (error) {
+      parentPort.postMessage({ type: 'reply', id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  parentPort.postMessage({ type: 'ready', url: server.url, port: server.port });
+});

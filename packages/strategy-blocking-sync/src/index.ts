@@ -1,0 +1,2 @@
+export { BlockingSyncStrategy } from './blocking-sync-strategy';
+export { blockingSyncModule } from './blocking-sync-module';

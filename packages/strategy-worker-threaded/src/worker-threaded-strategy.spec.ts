@@ -1,0 +1,105 @@
+import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
+import { AbortError, ConfigError, createWaitless, FETCH_STRATEGY, HttpError, TimeoutError, type FetchStrategy } from '@waitless/core';
+import { startFixtureServer, type FixtureServer, type RequestEndEvent } from '@waitless/fixture-server';
+import { WorkerThreadedStrategy } from './worker-threaded-strategy';
+import { workerThreadedModule } from './worker-threaded-module';
+
+let server: FixtureServer;
+let strategy: WorkerThreadedStrategy;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  strategy = new WorkerThreadedStrategy({ poolSize: 4 });
+});
+
+afterAll(async () => {
+  await strategy.close();
+  await server.close();
+});
+
+beforeEach(() => server.resetStats());
+
+describe('WorkerThreadedStrategy', () => {
+  it('fetches with requestSync on a worker and resolves the usual FetchResult', async () => {
+    const before = performance.timeOrigin + performance.now();
+    const result = await strategy.fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/1` });
+
+    expect(strategy.name).toBe('worker-threaded');
+    expect(result.status).toBe(200);
+    expect(result.body.name).toBe('bulbasaur');
+    expect(result.timings.queuedAt).toBeGreaterThanOrEqual(before);
+    expect(result.timings.queuedAt).toBeLessThanOrEqual(result.timings.startedAt);
+  });
+
+  it('runs requests concurrently while the event loop stays free', async () => {
+    // Warm all four workers (each starts its own request worker) before measuring.
+    await Promise.all([1, 2, 3, 4].map(() => strategy.fetch({ url: `${server.url}/text?latency=50` })));
+    server.resetStats();
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram.enable();
+    await delay(20);
+
+    const started = performance.now();
+    await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((id) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/${id}?latency=200` })));
+    const elapsed = performance.now() - started;
+    histogram.disable();
+
+    expect(server.stats().maxInFlight).toBeGreaterThan(1);
+    expect(server.stats().maxInFlight).toBeLessThanOrEqual(4);
+    // Eight 200 ms requests on four threads: about two rounds, far from eight.
+    expect(elapsed).toBeLessThan(1200);
+    expect(histogram.max / 1e6).toBeLessThan(100);
+  });
+
+  it('stops a request in flight when aborted: rejects at once and the server sees the client leave', async () => {
+    const controller = new AbortController();
+    const ended = once(server.events, 'request-end') as Promise<[RequestEndEvent]>;
+    const call = strategy.fetch({ url: `${server.url}/api/v2/pokemon/7?latency=10000` }, { signal: controller.signal });
+    await server.waitForRequests(1);
+
+    const abortedAt = performance.now();
+    controller.abort(new Error('user left'));
+
+    await expect(call).rejects.toThrow(AbortError);
+    await expect(call).rejects.toMatchObject({ method: 'GET', url: `${server.url}/api/v2/pokemon/7?latency=10000`, reason: 'user left' });
+    expect(performance.now() - abortedAt).toBeLessThan(500);
+    await ended;
+    expect(server.stats().clientAborted).toBe(1);
+  });
+
+  it('passes typed errors through: HttpError and TimeoutError', async () => {
+    await expect(strategy.fetch({ url: `${server.url}/api/v2/pokemon/1?status=503` })).rejects.toMatchObject({ constructor: HttpError, status: 503 });
+    await expect(strategy.fetch({ url: `${server.url}/text?latency=5000`, timeoutMs: 100 })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('rejects with AbortError without sending anything when the signal is already aborted', async () => {
+    await expect(strategy.fetch({ url: `${server.url}/text` }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(server.stats().total).toBe(0);
+  });
+});
+
+describe('workerThreadedModule', () => {
+  it('registers a concurrent worker-threaded strategy built from its options', async () => {
+    const waitless = createWaitless({ inline: { strategies: { 'worker-threaded': { options: { poolSize: 2 } } } }, env: {}, modules: [workerThreadedModule] });
+
+    expect(waitless.factory.descriptors()).toEqual([expect.objectContaining({ name: 'worker-threaded', packageName: '@waitless/strategy-worker-threaded', profile: 'concurrent' })]);
+    const created = waitless.container.get<FetchStrategy>(FETCH_STRATEGY, { name: 'worker-threaded' });
+    expect(created).toBeInstanceOf(WorkerThreadedStrategy);
+    await created.close?.();
+  });
+
+  it('names the bad option and where it came from', () => {
+    const waitless = createWaitless({ inline: { strategies: { 'worker-threaded': { options: { poolSize: 0 } } } }, env: {}, modules: [workerThreadedModule] });
+
+    let error: unknown;
+    try {
+      waitless.container.get(FETCH_STRATEGY, { name: 'worker-threaded' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(/Invalid config in the inline config: "strategies\.worker-threaded\.options\.poolSize"/);
+  });
+});

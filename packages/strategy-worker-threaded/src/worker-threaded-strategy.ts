@@ -1,0 +1,44 @@
+import { abortedCallError, now, parseOrThrow, prepareRequest, throwIfAborted, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import type { requestSync } from '@waitless/blocking-http';
+import { toThread, type ThreadFunction } from './to-thread';
+import { ThreadPool } from './thread-pool';
+import { workerThreadedOptionsSchema, type WorkerThreadedOptions } from './worker-threaded-options';
+
+/**
+ * `worker-threaded`: each request runs the blocking `requestSync` from `@waitless/blocking-http`
+ * (the very function `blocking-sync` uses) on a worker-thread pool via `toThread`, so blocking calls
+ * overlap and the event loop stays free. Aborting a call terminates the worker running it.
+ * `timeoutMs` is enforced inside the worker from when the request starts; time spent waiting for a
+ * free thread does not count.
+ */
+export class WorkerThreadedStrategy implements FetchStrategy {
+  readonly name = 'worker-threaded';
+  private readonly pool: ThreadPool;
+  private readonly request: ThreadFunction<typeof requestSync>;
+
+  constructor(options: WorkerThreadedOptions = {}) {
+    const { poolSize, idleTimeoutMs } = parseOrThrow(workerThreadedOptionsSchema, options, 'WorkerThreadedStrategy options');
+    this.pool = new ThreadPool({ size: poolSize, idleTimeoutMs });
+    this.request = toThread<typeof requestSync>(require.resolve('@waitless/blocking-http'), 'requestSync', { pool: this.pool });
+  }
+
+  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    const queuedAt = now();
+    const prepared = prepareRequest(request, options);
+    throwIfAborted(prepared);
+    // An AbortSignal cannot be cloned to a worker; it stays here and aborts the call through the pool.
+    const { signal, ...plain } = prepared;
+    try {
+      const result = await this.request.withSignal(signal)(plain);
+      // The worker only saw the request when it got there; the caller asked earlier.
+      return { ...result, timings: { ...result.timings, queuedAt } } as FetchResult<TBody>;
+    } catch (error) {
+      throw abortedCallError(prepared, undefined) ?? error;
+    }
+  }
+
+  /** Terminates the pool's workers (and with them their in-flight requests). Safe to call twice. */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
