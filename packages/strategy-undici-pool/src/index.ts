@@ -1,0 +1,3 @@
+export { UndiciPoolStrategy } from './undici-pool-strategy';
+export { undiciPoolModule } from './undici-pool-module';
+export { readUndiciPoolOptions, type UndiciPoolOptions } from './undici-pool-options';

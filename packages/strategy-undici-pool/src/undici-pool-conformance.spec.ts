@@ -1,0 +1,4 @@
+import { describeConformance } from '@waitless/strategy-testkit';
+import { undiciPoolModule } from './undici-pool-module';
+
+describeConformance(undiciPoolModule);

@@ -1,0 +1,98 @@
+import {
+  abortedCallError,
+  callSignal,
+  interpretResponse,
+  now,
+  prepareRequest,
+  throwIfAborted,
+  type FetchOptions,
+  type FetchRequest,
+  type FetchResult,
+  type FetchStrategy,
+} from '@waitless/core';
+import { defaultMaxListeners, getMaxListeners, setMaxListeners } from 'node:events';
+import { Pool } from 'undici';
+import { splitUrl } from './split-url';
+import { toNetworkError } from './to-network-error';
+import type { UndiciPoolOptions } from './undici-pool-options';
+
+type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * Non-blocking requests on undici's pooled `request` API: one keep-alive `Pool` per origin (created on first
+ * use, `pipelining` 1 by default, up to `connections` sockets), bodies read with `body.text()`. `close()`
+ * closes every pool.
+ * @example const strategy = new UndiciPoolStrategy({ connections: 64, pipelining: 1 });
+ */
+export class UndiciPoolStrategy implements FetchStrategy {
+  readonly name = 'undici-pool';
+  private readonly pools = new Map<string, Pool>();
+
+  constructor(private readonly options: UndiciPoolOptions = { connections: 128, pipelining: 1 }) {}
+
+  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    const queuedAt = now();
+    const prepared = prepareRequest(request, options);
+    throwIfAborted(prepared);
+    const signal = callSignal(prepared);
+    if (signal) allowManyCalls(signal);
+    const { origin, path } = splitUrl(prepared.url);
+    const pool = this.pools.get(origin) ?? this.openPool(origin);
+    const startedAt = now();
+    try {
+      const response = await pool.request({ path, method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+      const firstByteAt = now();
+      const text = await response.body.text();
+      return interpretResponse<TBody>(prepared, {
+        status: response.statusCode,
+        url: prepared.url,
+        headers: toHeaderRecord(response.headers),
+        text,
+        timings: { queuedAt, startedAt, firstByteAt, endedAt: now(), attempts: 1, waitedMs: 0 },
+      });
+    } catch (error) {
+      throw abortedCallError(prepared, signal) ?? toNetworkError(error, prepared.method, prepared.url);
+    }
+  }
+
+  /** Closes every pool once its in-flight calls finish. Safe to call twice; a later `fetch` opens fresh pools. */
+  async close(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  /** Origins with an open pool, for diagnostics and tests. */
+  origins(): string[] {
+    return [...this.pools.keys()];
+  }
+
+  private openPool(origin: string): Pool {
+    const pool = new Pool(origin, { connections: this.options.connections, pipelining: this.options.pipelining });
+    this.pools.set(origin, pool);
+    return pool;
+  }
+}
+
+// undici adds one 'abort' listener per in-flight request, so a signal shared by more than 10 concurrent calls
+// would trigger MaxListenersExceededWarning; undici's own fetch raises the limit the same way.
+function allowManyCalls(signal: AbortSignal): void {
+  if (getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1500, signal);
+}
+
+// undici already lowercases names; only repeated headers (set-cookie) arrive as arrays and need joining.
+function toHeaderRecord(headers: ResponseHeaders): Record<string, string> {
+  for (const key in headers) {
+    if (typeof headers[key] !== 'string') return joinRepeated(headers);
+  }
+  return headers as Record<string, string>;
+}
+
+function joinRepeated(headers: ResponseHeaders): Record<string, string> {
+  const joined: Record<string, string> = {};
+  for (const key in headers) {
+    const value = headers[key];
+    if (value !== undefined) joined[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return joined;
+}
