@@ -18,7 +18,7 @@ if (!process.env.TSX_TSCONFIG_PATH) {
 require('tsx/cjs/api').register();
 // Loaded up front with the worker (it is TypeScript, so after tsx): a lazy require would make Nx treat
 // core as a lazy-loaded library and forbid the static imports every other file makes.
-const { transferError } = require('@waitless/core');
+const { transferError } = require('@waitless/core/transport');
 
 /** Loaded target modules of this worker, by absolute path: each is required once per worker. */
 const modules = new Map();

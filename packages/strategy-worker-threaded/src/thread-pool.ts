@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { AbortError, describeAbortReason, reviveError, type TransferredError } from '@waitless/core';
+import { AbortError, describeAbortReason, reviveError, type TransferredError } from '@waitless/core/transport';
 
 /** Options for {@link ThreadPool}. */
 export interface ThreadPoolOptions {
