@@ -1,0 +1,52 @@
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { startFixtureServer } from '@waitless/fixture-server';
+import { commandAction, examples, type CommandRun } from '../command-context';
+import { ExitCode, type ExitCodeValue } from '../exit-codes';
+import { milliseconds, port, rate } from '../option-parsers';
+
+interface FixtureOptions {
+  port: number;
+  latency: number;
+  jitter: number;
+  errorRate: number;
+}
+
+/** `waitless fixture`: the offline PokeAPI in the foreground, for --base-url or curl. */
+export function registerFixture(program: Command): void {
+  program
+    .command('fixture')
+    .description('Start the offline PokeAPI fixture server on 127.0.0.1 in the foreground until Ctrl-C.')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', port, 0)
+    .option('--latency <ms>', 'delay before each answer', milliseconds, 0)
+    .option('--jitter <ms>', 'uniform ± spread around --latency', milliseconds, 0)
+    .option('--error-rate <0..1>', 'share of requests answered with 503', rate, 0)
+    .addHelpText(
+      'after',
+      `
+Every knob can also be set per request, e.g. ?latency=250 or the header x-fixture-error-rate: 0.1
+(see packages/fixture-server/README.md). Ctrl-C closes it and exits 0.
+${examples('waitless fixture --port 8080 --latency 100', 'waitless --base-url http://127.0.0.1:8080 compare   # in a second terminal')}`,
+    )
+    .action(commandAction<FixtureOptions>(runFixture));
+}
+
+async function runFixture({ options, interrupt, out }: CommandRun<FixtureOptions>): Promise<ExitCodeValue> {
+  const server = await startFixtureServer({ port: options.port, latencyMs: options.latency, jitterMs: options.jitter, errorRate: options.errorRate });
+  const jitter = options.jitter ? ` ±${options.jitter} ms` : '';
+  out.write(`Fixture PokeAPI listening on ${server.url} (latency ${options.latency} ms${jitter}, error rate ${options.errorRate}). Ctrl-C to stop.\n`);
+  // SIGTERM (a process manager, `kill`) stops it as cleanly as Ctrl-C.
+  let onSigterm: () => void = () => undefined;
+  const terminated = new Promise<void>((resolve) => (onSigterm = resolve));
+  process.once('SIGTERM', onSigterm);
+  try {
+    await Promise.race([once(interrupt.signal, 'abort'), terminated]);
+  } finally {
+    process.off('SIGTERM', onSigterm);
+    const { total, completed } = server.stats();
+    await server.close();
+    out.write(`Fixture server closed after ${total} requests (${completed} completed).\n`);
+  }
+  // Ctrl-C is how this command is meant to end, so it is a success, not an interruption.
+  return ExitCode.ok;
+}
