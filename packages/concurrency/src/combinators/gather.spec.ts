@@ -1,0 +1,92 @@
+import { HttpError, type FetchStrategy, type Waitless } from '@waitless/core';
+import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
+import { clientAborts, waitlessWith } from '../../test/waitless-for-tests';
+import { InvalidOptionError } from '../errors/invalid-option-error';
+import { gather } from './gather';
+
+describe('gather', () => {
+  let server: FixtureServer;
+  let waitless: Waitless;
+  let strategy: FetchStrategy;
+  const get = (query: string) => (signal: AbortSignal) => strategy.fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/1?${query}`, signal });
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    waitless = waitlessWith();
+    strategy = waitless.strategy();
+  });
+  afterAll(async () => {
+    await waitless.close();
+    await server.close();
+  });
+  beforeEach(() => server.resetStats());
+
+  it('fail-fast rejects with the first error, aborts the running sibling and never starts the rest', async () => {
+    const aborted = clientAborts(server.events, 1);
+    // The failing task waits until the slow one has reached the server, so the sibling is really in flight.
+    const failAfterFirstArrives = async (signal: AbortSignal) => {
+      await server.waitForRequests(1, { signal });
+      return get('status=500')(signal);
+    };
+    const tasks = [get('latency=5000'), failAfterFirstArrives, ...Array.from({ length: 8 }, () => get('latency=10'))];
+    const error = await gather(tasks, { concurrency: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(500);
+    await aborted;
+    const stats = server.stats();
+    expect(stats.total).toBe(2);
+    expect(stats.clientAborted).toBe(1);
+    expect(stats.inFlight).toBe(0);
+  });
+
+  it('settled returns one outcome per task, in input order', async () => {
+    const results = await gather([get('latency=60'), get('status=503'), get('latency=5'), get('status=404')], { concurrency: 3, mode: 'settled' });
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as HttpError).status : r.value.body.name))).toEqual(['bulbasaur', 503, 'bulbasaur', 404]);
+    expect(server.stats().total).toBe(4);
+  });
+
+  it('returns values in input order, however they finish', async () => {
+    const ids = [5, 1, 3];
+    const names = await gather(
+      ids.map((id) => async (signal: AbortSignal) => (await strategy.fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/${id}?latency=${id * 20}`, signal })).body.name),
+      { concurrency: Infinity },
+    );
+    expect(names).toEqual(['charmeleon', 'bulbasaur', 'venusaur']);
+  });
+
+  it('runs everything at once with concurrency Infinity, and never more than the limit otherwise', async () => {
+    await gather(Array.from({ length: 12 }, () => get('latency=100')), { concurrency: Infinity });
+    expect(server.stats().maxInFlight).toBe(12);
+    server.resetStats();
+    await gather(Array.from({ length: 12 }, () => get('latency=30')), { concurrency: 4 });
+    expect(server.stats().maxInFlight).toBe(4);
+  });
+
+  it('stops everything when the caller aborts, rejecting with the reason', async () => {
+    const controller = new AbortController();
+    const aborted = clientAborts(server.events, 2);
+    const run = gather(Array.from({ length: 6 }, () => get('latency=5000')), { concurrency: 2, signal: controller.signal });
+    await server.waitForRequests(2);
+    controller.abort(new Error('user pressed Ctrl-C'));
+    await expect(run).rejects.toThrow('user pressed Ctrl-C');
+    await aborted;
+    expect(server.stats()).toMatchObject({ total: 2, clientAborted: 2 });
+  });
+
+  it('validates options with a message naming the option', async () => {
+    for (const concurrency of [0, -1, 1.5, Number.NaN]) {
+      await expect(gather([], { concurrency })).rejects.toThrow(InvalidOptionError);
+    }
+    await expect(gather([], { concurrency: 0 })).rejects.toThrow('Invalid option "gather.concurrency": got 0; expected an integer ≥ 1, or Infinity for no limit.');
+    await expect(gather([], { mode: 'fast' as 'settled' })).rejects.toThrow('Invalid option "gather.mode": got "fast"; expected "fail-fast" or "settled".');
+  });
+
+  it('turns a task that throws synchronously into a rejection', async () => {
+    const boom = (): Promise<number> => {
+      throw new Error('sync boom');
+    };
+    await expect(gather([boom])).rejects.toThrow('sync boom');
+    expect(await gather([boom], { mode: 'settled' })).toEqual([{ status: 'rejected', reason: new Error('sync boom') }]);
+  });
+});

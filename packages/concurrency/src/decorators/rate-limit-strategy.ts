@@ -1,0 +1,40 @@
+import { now, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type RateLimitSettings } from '@waitless/core';
+import { addTimings, noteOnError } from '../internal/attempt-timings';
+import { abortErrorFor, requestFacts } from '../internal/request-facts';
+import { SlidingWindowLimiter } from './sliding-window-limiter';
+
+/**
+ * At most `requests` calls start in any sliding `intervalMs` window, counted over every concurrent caller
+ * of this (shared) instance. Callers over the rate wait FIFO, abortably; the wait counts in `waitedMs`.
+ * Placed inside the retry decorator, so retries are rate-limited too.
+ * @example new RateLimitStrategy(strategy, { requests: 10, intervalMs: 1000 })
+ */
+export class RateLimitStrategy implements FetchStrategy {
+  readonly name: string;
+  private readonly limiter: SlidingWindowLimiter;
+
+  constructor(
+    private readonly inner: FetchStrategy,
+    settings: RateLimitSettings,
+  ) {
+    this.name = inner.name;
+    this.limiter = new SlidingWindowLimiter(settings.requests, settings.intervalMs);
+  }
+
+  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    const queuedAt = now();
+    const { method, url, signal } = requestFacts(request, options);
+    await this.limiter.acquire(signal, () => abortErrorFor(method, url, signal, 'rate limiter'));
+    const waitedMs = now() - queuedAt;
+    try {
+      return addTimings(await this.inner.fetch<TBody>(request, options), queuedAt, { waitedMs });
+    } catch (error) {
+      noteOnError(error, { waitedMs });
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.inner.close?.() ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,52 @@
+import { TimeoutError, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import { linkedController } from '../internal/link-signal';
+import { observed } from '../internal/observed';
+import { requestFacts } from '../internal/request-facts';
+import { InvalidOptionError } from '../errors/invalid-option-error';
+
+/**
+ * Fails a call with core's `TimeoutError` after `timeoutMs` and aborts the wrapped call. Used twice by
+ * `concurrencyModule`: inside retry for `timeout.perAttemptMs` (each attempt, including its time in
+ * the limiters below it) and outside retry for `timeout.totalMs` (the whole call, backoff included).
+ * The caller's own abort still wins and surfaces as `AbortError`.
+ * @example new TimeoutStrategy(strategy, 2_000)
+ */
+export class TimeoutStrategy implements FetchStrategy {
+  readonly name: string;
+
+  constructor(
+    private readonly inner: FetchStrategy,
+    readonly timeoutMs: number,
+  ) {
+    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new InvalidOptionError('timeoutMs', timeoutMs, 'a number of milliseconds > 0');
+    this.name = inner.name;
+  }
+
+  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    const { method, url, signal: outer } = requestFacts(request, options);
+    const { controller, unlink } = linkedController(outer);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new TimeoutError(this.timeoutMs, method, url);
+        controller.abort(error);
+        reject(error);
+      }, this.timeoutMs);
+    });
+    const call = this.inner.fetch<TBody>(request, { ...options, signal: controller.signal });
+    // Racing (rather than trusting the inner call to notice the abort) keeps the deadline exact; the
+    // loser's rejection is observed so it is never reported as unhandled.
+    call.catch(observed);
+    timedOut.catch(observed);
+    try {
+      return await Promise.race([call, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      unlink();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.inner.close?.() ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,17 @@
+import { WaitlessError } from '@waitless/core';
+
+/**
+ * A pipeline spec is invalid. The message names the file (or "the inline pipeline"), the JSON path of
+ * the bad node and the problem, e.g. `pipeline.json: $.steps[2].concurrency: expected a positive integer`.
+ */
+export class PipelineSpecError extends WaitlessError {
+  override name = 'PipelineSpecError' as const;
+
+  constructor(
+    readonly source: string,
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${source}: ${path}: ${problem}`);
+  }
+}

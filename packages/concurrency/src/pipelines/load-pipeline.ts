@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { PipelineSpecError } from '../errors/pipeline-spec-error';
+import type { PipelineNode } from './pipeline-node';
+import { pipelineNodeSchema } from './pipeline-schema';
+import type { PipelineStep } from './pipeline-step';
+import { BUILTIN_STEPS } from './builtin-steps';
+import { unknownPlaceholders } from './render-template';
+
+/** Options of {@link loadPipeline} and {@link validatePipeline}. */
+export interface LoadPipelineOptions {
+  /** Registered steps; when given, unknown step names are reported with the registered ones (built-ins included). */
+  steps?: readonly PipelineStep[];
+  /** Names the spec in error messages; default: the file path, or "the inline pipeline". */
+  source?: string;
+}
+
+/**
+ * Loads a pipeline tree from a JSON file path, a JSON string or an already-parsed object, validated with
+ * zod. Every problem is a `PipelineSpecError` naming the file and the JSON path of the bad node, e.g.
+ * `pipeline.json: $.steps[2].concurrency: expected a positive integer`.
+ * @example const spec = loadPipeline('examples/pokemon-pipeline.json', { steps: container.getAll(PIPELINE_STEP) });
+ */
+export function loadPipeline(spec: string | object, options: LoadPipelineOptions = {}): PipelineNode {
+  if (typeof spec !== 'string') return validatePipeline(spec, { source: 'the inline pipeline', ...options });
+  const looksLikeJson = spec.trimStart().startsWith('{');
+  const source = options.source ?? (looksLikeJson ? 'the inline pipeline' : spec);
+  let text = spec;
+  if (!looksLikeJson) {
+    if (!existsSync(spec)) throw new PipelineSpecError(source, '$', 'file not found. Pass the path of a pipeline JSON file, or the JSON itself.');
+    text = readFileSync(spec, 'utf8');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new PipelineSpecError(source, '$', `is not valid JSON: ${(error as Error).message}. Fix the syntax.`);
+  }
+  return validatePipeline(parsed, { ...options, source });
+}
+
+/** Validates a tree (from JSON or the `pipeline` builders): shape, placeholders and, given `steps`, step names. */
+export function validatePipeline(value: unknown, options: LoadPipelineOptions = {}): PipelineNode {
+  const source = options.source ?? 'the pipeline';
+  const parsed = pipelineNodeSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = deepestIssue(parsed.error.issues);
+    throw new PipelineSpecError(source, jsonPath(issue.path), issue.message.replace(/^Invalid input: /, ''));
+  }
+  // The built-in steps are always available to runPipeline, so they are always valid names.
+  checkNode(parsed.data, '$', source, options.steps && [...BUILTIN_STEPS, ...options.steps]);
+  return parsed.data;
+}
+
+/** `['steps', 2, 'concurrency']` → `$.steps[2].concurrency`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
+}
+
+// A discriminated union reports the failure inside the branch that matched, so the first issue is the
+// precise one; for unions zod nests the branch issues, which we unwrap to the deepest path.
+function deepestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  const issue = issues[0];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const nested = issue.errors.flat().map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+    return deepestIssue(nested.sort((a, b) => b.path.length - a.path.length));
+  }
+  return issue;
+}
+
+function checkNode(node: PipelineNode, path: string, source: string, steps: readonly PipelineStep[] | undefined): void {
+  switch (node.type) {
+    case 'sequence':
+    case 'concurrent':
+      node.steps.forEach((child, i) => checkNode(child, `${path}.steps[${i}]`, source, steps));
+      return;
+    case 'step':
+      if (steps && !steps.some((s) => s.name === node.step)) {
+        const registered = [...new Set(steps.map((s) => s.name))].sort();
+        throw new PipelineSpecError(
+          source,
+          `${path}.step`,
+          `unknown step "${node.step}". Registered: ${registered.join(', ') || '(none)'}. Fix the name, or bind the step under PIPELINE_STEP.`,
+        );
+      }
+      checkPlaceholders(JSON.stringify(node.args ?? {}), `${path}.args`, source);
+      return;
+    case 'request':
+      checkPlaceholders(node.request.url, `${path}.request.url`, source);
+      checkPlaceholders(JSON.stringify([node.request.headers ?? {}, node.request.json ?? null]), `${path}.request`, source);
+      return;
+  }
+}
+
+function checkPlaceholders(text: string, path: string, source: string): void {
+  const unknown = unknownPlaceholders(text);
+  if (unknown.length > 0) {
+    throw new PipelineSpecError(source, path, `unknown placeholder {${unknown[0]}}. Use {baseUrl}, {input} or {input.field}.`);
+  }
+}

@@ -1,0 +1,48 @@
+import { PIPELINE_STEP, type FetchStrategy } from '@waitless/core';
+import type { PipelineStep, StepContext } from '@waitless/concurrency';
+import { ContainerModule } from 'inversify';
+import { getPokemonName } from './get-pokemon-name';
+import { POKEAPI_BASE_URL, type PokemonResource } from './pokemon-api';
+
+// The id comes from `args.id` when the node sets one, else from the step's input (a number, a name, or
+// an object with `id` or `name`), so the step works both after a list step and with fixed ids.
+function idFrom(input: unknown, ctx: StepContext, step: string): string | number {
+  const candidate = ctx.args['id'] ?? input;
+  if (typeof candidate === 'number' || (typeof candidate === 'string' && candidate !== '')) return candidate;
+  if (candidate !== null && typeof candidate === 'object') {
+    const { id, name } = candidate as { id?: unknown; name?: unknown };
+    if (typeof id === 'number' || typeof id === 'string') return id;
+    if (typeof name === 'string') return name;
+  }
+  throw new Error(`Step "${step}" needs a Pokémon id or name: set args.id (e.g. { "id": "{input.results.0.name}" }) or pass one as input.`);
+}
+
+async function fetchPokemon(idOrName: string | number, strategy: FetchStrategy, ctx: StepContext): Promise<PokemonResource> {
+  const baseUrl = (ctx.baseUrl ?? POKEAPI_BASE_URL).replace(/\/+$/, '');
+  const result = await strategy.fetch<PokemonResource>({ url: `${baseUrl}/api/v2/pokemon/${encodeURIComponent(String(idOrName))}`, signal: ctx.signal });
+  return result.body;
+}
+
+/** Pipeline step `pokemon.name`: a Pokémon's name from its id (`args.id` or the input). */
+export const pokemonNameStep: PipelineStep = {
+  name: 'pokemon.name',
+  run: (input, ctx) => {
+    const id = idFrom(input, ctx, 'pokemon.name');
+    return typeof id === 'number' ? getPokemonName(id, ctx.strategy, ctx) : fetchPokemon(id, ctx.strategy, ctx).then((p) => p.name);
+  },
+};
+
+/** Pipeline step `pokemon.detail`: the `/api/v2/pokemon/:idOrName` resource (`args.id` or the input). */
+export const pokemonDetailStep: PipelineStep = {
+  name: 'pokemon.detail',
+  run: (input, ctx) => fetchPokemon(idFrom(input, ctx, 'pokemon.detail'), ctx.strategy, ctx),
+};
+
+/**
+ * Binds the Pokémon pipeline steps under `PIPELINE_STEP`, so pipelines can name them.
+ * @example createWaitless({ modules: [pokemonStepsModule] }).container.getAll(PIPELINE_STEP)
+ */
+export const pokemonStepsModule = new ContainerModule(({ bind }) => {
+  bind<PipelineStep>(PIPELINE_STEP).toConstantValue(pokemonNameStep);
+  bind<PipelineStep>(PIPELINE_STEP).toConstantValue(pokemonDetailStep);
+});
