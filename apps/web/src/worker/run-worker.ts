@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { concurrencyModule } from '@waitless/concurrency';
 import { createWaitless, HttpError, now, type FetchResult } from '@waitless/core';
 import { HEARTBEAT_INTERVAL_MS, type RequestEndEvent, type RunEvent, type RunSummary } from '../shared/run-events';
 import { dispatchPerTurn } from './dispatch-per-turn';
@@ -22,7 +23,8 @@ export async function runWorker(data: RunWorkerData, post: (event: RunEvent) => 
     if (command.type === 'cancel') controller.abort(new Error('The client left; run cancelled.'));
   });
 
-  const waitless = createWaitless({ ...data.waitless, strategy: params.strategy });
+  // The decorators module lets retry / rate limit / timeouts from waitless.config.json apply to web runs too.
+  const waitless = createWaitless({ ...data.waitless, strategy: params.strategy, modules: [concurrencyModule] });
   try {
     const strategy = waitless.strategy();
     const profile = waitless.factory.describe(params.strategy).profile;
