@@ -15,4 +15,4 @@ export { transferError, reviveError, type TransferredError } from './errors/erro
 
 export { prepareRequest, type PreparedRequest } from './http/prepared-request';
 export { interpretResponse, type RawResponse } from './http/raw-response';
-export { callSignal, abortedCallError, throwIfAborted, describeAbortReason } from './http/call-signal';
+export { callSignal, abortedCallError, throwIfAborted, describeAbortReason, type CallSignal } from './http/call-signal';

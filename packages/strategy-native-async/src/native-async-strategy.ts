@@ -26,7 +26,8 @@ export class NativeAsyncStrategy implements FetchStrategy {
     const queuedAt = now();
     const prepared = prepareRequest(request, options);
     throwIfAborted(prepared);
-    const signal = callSignal(prepared);
+    const call = callSignal(prepared);
+    const { signal } = call;
     const startedAt = now();
     try {
       const response = await this.client(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
@@ -42,6 +43,8 @@ export class NativeAsyncStrategy implements FetchStrategy {
       });
     } catch (error) {
       throw abortedCallError(prepared, signal) ?? toNetworkError(error, prepared.method, prepared.url);
+    } finally {
+      call.dispose();
     }
   }
 }

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { getEventListeners, once } from 'node:events';
 import {
   AbortError,
   createWaitless,
@@ -125,6 +125,14 @@ export function describeConformance(module: ContainerModule, options: Conformanc
       const failed = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof HttpError && o.reason.status === 503).length;
       expect(ok + failed).toBe(100);
       expect((await server.stats()).total).toBe(100);
+    });
+
+    it('leaves no listener behind on a caller signal shared by many calls', async () => {
+      // A stream or a CLI run shares one long-lived signal across a million calls: anything a call
+      // leaves on it is a leak.
+      const { signal } = new AbortController();
+      await Promise.all(Array.from({ length: 30 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}`), signal, timeoutMs: 10_000 })));
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0);
     });
 
     describe('declared concurrency profile', () => {

@@ -56,7 +56,7 @@ describe('UndiciPoolStrategy', () => {
   });
 
   it('raises the listener limit of a signal shared by many concurrent calls, as undici fetch does', async () => {
-    // undici adds an abort listener per in-flight request; at the default limit of 10 the CLI's shared
+    // Each call in flight listens on the caller's signal; at the default limit of 10 the CLI's shared
     // interrupt signal printed MaxListenersExceededWarning. (jest's sandboxed process hides that warning.)
     const origin = await start();
     const { signal } = new AbortController();

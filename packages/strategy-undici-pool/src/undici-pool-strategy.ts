@@ -10,7 +10,6 @@ import {
   type FetchResult,
   type FetchStrategy,
 } from '@waitless/core';
-import { defaultMaxListeners, getMaxListeners, setMaxListeners } from 'node:events';
 import { Pool } from 'undici';
 import { splitUrl } from './split-url';
 import { toNetworkError } from './to-network-error';
@@ -34,8 +33,8 @@ export class UndiciPoolStrategy implements FetchStrategy {
     const queuedAt = now();
     const prepared = prepareRequest(request, options);
     throwIfAborted(prepared);
-    const signal = callSignal(prepared);
-    if (signal) allowManyCalls(signal);
+    const call = callSignal(prepared);
+    const { signal } = call;
     const { origin, path } = splitUrl(prepared.url);
     const pool = this.pools.get(origin) ?? this.openPool(origin);
     const startedAt = now();
@@ -52,6 +51,8 @@ export class UndiciPoolStrategy implements FetchStrategy {
       });
     } catch (error) {
       throw abortedCallError(prepared, signal) ?? toNetworkError(error, prepared.method, prepared.url);
+    } finally {
+      call.dispose();
     }
   }
 
@@ -72,12 +73,6 @@ export class UndiciPoolStrategy implements FetchStrategy {
     this.pools.set(origin, pool);
     return pool;
   }
-}
-
-// undici adds one 'abort' listener per in-flight request, so a signal shared by more than 10 concurrent calls
-// would trigger MaxListenersExceededWarning; undici's own fetch raises the limit the same way.
-function allowManyCalls(signal: AbortSignal): void {
-  if (getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1500, signal);
 }
 
 // undici already lowercases names; only repeated headers (set-cookie) arrive as arrays and need joining.
