@@ -1,0 +1,91 @@
+import type { BenchReport } from './bench-report';
+import { formatTable } from './format-table';
+
+const fixed = (value: number, digits = 1): string => value.toFixed(digits);
+const ratio = (value: number | null): string => (value === null ? '—' : `${value.toFixed(2)}×`);
+
+/** The human-readable report: one table a section, then the targets with met / missed. */
+export function formatReport(report: BenchReport): string {
+  const { meta } = report;
+  const parts = [`Waitless benchmarks${meta.quick ? ' (--quick)' : ''} — ${meta.date}, Node ${meta.node}, ${meta.cores} cores (${meta.cpu}), load ${meta.loadAverage.join(' ')}, took ${fixed(meta.durationMs / 1000)} s`];
+
+  if (report.seed) {
+    const s = report.seed;
+    parts.push(
+      section(
+        `1. Seed: ${s.requests} requests at ${s.latencyMs} ms latency, median of ${s.repetitions} (sequential ${fixed(s.sequentialMs, 0)} ms)`,
+        formatTable(
+          [{ header: 'client' }, { header: 'via' }, { header: 'wall ms', align: 'right' }, { header: 'speedup', align: 'right' }, { header: 'warm-up ms', align: 'right' }],
+          s.results.map((r) => [r.name, r.via, fixed(r.wallMs), `${fixed(r.speedup, 2)}×`, String(r.warmupMs)]),
+        ),
+      ),
+    );
+  }
+  if (report.throughput) {
+    const t = report.throughput;
+    parts.push(
+      section(
+        `2. Throughput: ${t[0]?.requests ?? 0} requests at 0 ms latency per concurrency (closed loop)`,
+        formatTable(
+          [{ header: 'client' }, { header: 'c', align: 'right' }, { header: 'req/s', align: 'right' }, { header: 'p50 ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'vs fetch', align: 'right' }, { header: 'vs undici', align: 'right' }],
+          t.map((r) => [r.name, String(r.concurrency), String(r.rps), fixed(r.p50Ms, 2), fixed(r.p99Ms, 2), ratio(r.ratioToFetch), ratio(r.ratioToUndici)]),
+        ),
+      ),
+    );
+  }
+  if (report.dispatch) {
+    const d = report.dispatch;
+    parts.push(
+      section(
+        `3. Dispatch overhead: trivial function round trip, pool of ${d.poolSize}, median of ${d.batches} batches × ${d.callsPerBatch} calls`,
+        formatTable(
+          [{ header: 'path' }, { header: 'µs/call', align: 'right' }],
+          [
+            ['toThread', fixed(d.toThreadUs)],
+            ['raw piscina', fixed(d.piscinaUs)],
+            ['ratio', `${fixed(d.ratio, 2)}×`],
+          ],
+        ),
+      ),
+    );
+  }
+  if (report.loopLag) {
+    parts.push(
+      section(
+        `4. Event-loop lag while requests are in flight (monitorEventLoopDelay, 1 ms resolution)`,
+        formatTable(
+          [{ header: 'client' }, { header: 'requests', align: 'right' }, { header: 'latency ms', align: 'right' }, { header: 'max ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'wall ms', align: 'right' }],
+          report.loopLag.map((l) => [l.name, String(l.requests), String(l.latencyMs), fixed(l.maxMs), fixed(l.p99Ms), String(l.wallMs)]),
+        ),
+      ),
+    );
+  }
+  if (report.memory) {
+    const m = report.memory;
+    parts.push(
+      section(
+        `5. Memory: ${m.items.toLocaleString('en-US')} requests through mapStream at concurrency ${m.concurrency} (${m.name})`,
+        formatTable(
+          [{ header: 'RSS at start MB', align: 'right' }, { header: 'peak RSS MB', align: 'right' }, { header: 'RSS at 10% MB', align: 'right' }, { header: 'RSS at end MB', align: 'right' }, { header: 'end / 10%', align: 'right' }, { header: 'wall s', align: 'right' }],
+          [[fixed(m.rssStartMb), fixed(m.peakRssMb), fixed(m.rssAt10PctMb), fixed(m.rssEndMb), `${fixed(m.endVs10Pct, 3)}×`, fixed(m.wallMs / 1000)]],
+        ),
+      ),
+    );
+  }
+  parts.push(
+    section(
+      'Targets (reported, not asserted)',
+      formatTable(
+        [{ header: 'target' }, { header: 'goal', align: 'right' }, { header: 'actual', align: 'right' }, { header: 'result' }],
+        report.targets.map((t) => [t.description, `${t.goal} ${t.unit}`, t.actual === null ? '—' : `${t.actual} ${t.unit}`, t.met === null ? 'not run' : t.met ? 'met' : 'MISSED']),
+      ),
+    ),
+  );
+  if (report.failures.length > 0) parts.push(section('FAILED', report.failures.map((s) => `- ${s}`).join('\n')));
+  if (report.skipped.length > 0) parts.push(section('Skipped', report.skipped.map((s) => `- ${s}`).join('\n')));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function section(title: string, body: string): string {
+  return `${title}\n${body}`;
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { createWaitless, PluginLoadError, type FetchStrategy } from '@waitless/core';
+import { isStrategy, STRATEGY_PLUGINS, type ClientName, type Skipped, type StrategyName } from '../scenario-protocol';
+
+/** One way of making a GET request, reduced to what the scenarios time. */
+export interface BenchClient {
+  readonly name: ClientName;
+  /** Whether calls go through a Waitless strategy (scenarios then fan out with `gather`/`mapStream`). */
+  readonly isStrategy: boolean;
+  /** GETs `url` and reads and parses the JSON body; rejects unless the status is 200. */
+  get(url: string, signal?: AbortSignal): Promise<void>;
+  /** Releases sockets and worker threads. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link openClient}. */
+export interface OpenClientOptions {
+  /** Threads for worker-threaded and raw piscina. */
+  poolSize: number;
+}
+
+/**
+ * Opens a client by name: a Waitless strategy loaded by plugin name through `createWaitless` (as an
+ * app would), or a raw peer. `undici` is imported only here, only for the clients that need it: the
+ * import alone would move this process's global `fetch` onto undici's agent.
+ * Resolves `{ skipped }` when a strategy's plugin is not installed.
+ */
+export async function openClient(name: ClientName, options: OpenClientOptions): Promise<BenchClient | Skipped> {
+  if (isStrategy(name)) return openStrategy(name, options);
+  switch (name) {
+    case 'fetch':
+      return {
+        name,
+        isStrategy: false,
+        async get(url, signal) {
+          const response = await fetch(url, { signal });
+          if (response.status !== 200) throw new Error(`raw fetch: status ${response.status} for GET ${url}`);
+          await response.json();
+        },
+        close: async () => undefined,
+      };
+    case 'undici': {
+      const { request } = await import('undici');
+      return {
+        name,
+        isStrategy: false,
+        async get(url, signal) {
+          const { statusCode, body } = await request(url, { signal });
+          if (statusCode !== 200) {
+            await body.dump();
+            throw new Error(`raw undici.request: status ${statusCode} for GET ${url}`);
+          }
+          await body.json();
+        },
+        close: async () => undefined,
+      };
+    }
+    case 'piscina': {
+      const { Piscina } = await import('piscina');
+      // The same shape as worker-threaded's ThreadPool, so only the toThread layer differs.
+      const pool = new Piscina({ filename: RAW_REQUEST_TASK, minThreads: 0, maxThreads: options.poolSize, idleTimeout: 30_000, concurrentTasksPerWorker: 1 });
+      return {
+        name,
+        isStrategy: false,
+        get: async (url, signal) => void (await pool.run({ url }, { signal })),
+        close: () => pool.destroy(),
+      };
+    }
+  }
+}
+
+const RAW_REQUEST_TASK = path.join(__dirname, 'raw-request-sync-task.cjs');
+
+function openStrategy(name: StrategyName, options: OpenClientOptions): BenchClient | Skipped {
+  let waitless;
+  try {
+    waitless = createWaitless({
+      inline: { plugins: [STRATEGY_PLUGINS[name]], strategies: { 'worker-threaded': { options: { poolSize: options.poolSize } } } },
+      strategy: name,
+      // An outer WAITLESS_STRATEGY must not pick a different strategy than the one measured.
+      env: {},
+      resolvePaths: [__dirname],
+    });
+  } catch (error) {
+    if (error instanceof PluginLoadError) return { skipped: `${STRATEGY_PLUGINS[name]} is not available: ${error.message}` };
+    throw error;
+  }
+  const strategy: FetchStrategy = waitless.strategy();
+  return {
+    name,
+    isStrategy: true,
+    get: async (url, signal) => void (await strategy.fetch({ url }, signal && { signal })),
+    close: () => waitless.close(),
+  };
+}

@@ -1,0 +1,27 @@
+import { gather } from '@waitless/concurrency';
+import type { BenchClient } from './bench-client';
+
+/**
+ * Runs `count` GETs of `url` all at once, the way each kind of client would be used: Waitless
+ * strategies through `gather` (concurrency = count), raw peers through `Promise.all`.
+ */
+export async function fanOut(client: BenchClient, count: number, url: string): Promise<void> {
+  if (client.isStrategy) {
+    await gather(
+      Array.from({ length: count }, () => (signal: AbortSignal) => client.get(url, signal)),
+      { concurrency: count },
+    );
+  } else {
+    await Promise.all(Array.from({ length: count }, () => client.get(url)));
+  }
+}
+
+/** Runs `count` GETs of `url` one after another. */
+export async function sequentially(client: BenchClient, count: number, url: string): Promise<void> {
+  for (let i = 0; i < count; i++) await client.get(url);
+}
+
+/** The fixture's Pikachu, with the server's latency knob when `latencyMs` > 0. */
+export function pokemonUrl(baseUrl: string, latencyMs = 0): string {
+  return `${baseUrl}/api/v2/pokemon/25${latencyMs > 0 ? `?latency=${latencyMs}` : ''}`;
+}
