@@ -11,7 +11,21 @@ import {
   type FetchResult,
   type FetchStrategy,
 } from '@waitless/core';
-import ky, { type KyInstance } from 'ky';
+import ky, { type KyInstance, type Options } from 'ky';
+
+/** ky hands options it does not know (here `callSignal`) to its `fetch`; see {@link fetchWithCallSignal}. */
+type CallInit = RequestInit & { callSignal?: AbortSignal };
+
+/**
+ * Given a `signal`, ky combines it with one of its own through `AbortSignal.any` on every call (~9% of
+ * throughput at 64 in flight here). Passing the call's signal beside ky, straight to fetch, skips that;
+ * fetch lets `init.signal` win over the request's own.
+ */
+const fetchWithCallSignal = (input: Parameters<typeof fetch>[0], init?: CallInit): Promise<Response> => {
+  if (!init?.callSignal) return fetch(input, init);
+  const { callSignal, ...rest } = init;
+  return fetch(input, { ...rest, signal: callSignal });
+};
 
 /**
  * Non-blocking requests on ky over Node's built-in fetch (undici), which keeps connections alive and
@@ -20,7 +34,7 @@ import ky, { type KyInstance } from 'ky';
  */
 export class NativeAsyncStrategy implements FetchStrategy {
   readonly name = 'native-async';
-  private readonly client: KyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
+  private readonly client: KyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, fetch: fetchWithCallSignal });
 
   async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
     const queuedAt = now();
@@ -30,7 +44,7 @@ export class NativeAsyncStrategy implements FetchStrategy {
     const { signal } = call;
     const startedAt = now();
     try {
-      const response = await this.client(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+      const response = await this.client(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, callSignal: signal } as Options);
       const firstByteAt = now();
       const text = await response.text();
       const headers = Object.fromEntries(response.headers);
