@@ -1,4 +1,4 @@
-import { abortedCallError, now, parseOrThrow, prepareRequest, throwIfAborted, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import { abortedCallError, callSignal, now, parseOrThrow, prepareRequest, throwIfAborted, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
 import type { requestSync } from '@waitless/blocking-http';
 import { toThread, type ThreadFunction } from './to-thread';
 import { ThreadPool } from './thread-pool';
@@ -27,13 +27,17 @@ export class WorkerThreadedStrategy implements FetchStrategy {
     const prepared = prepareRequest(request, options);
     throwIfAborted(prepared);
     // An AbortSignal cannot be cloned to a worker; it stays here and aborts the call through the pool.
+    // The pool listens on a per-call signal, not on the caller's long-lived one. The timeout stays with the worker.
     const { signal, ...plain } = prepared;
+    const call = callSignal({ signal });
     try {
-      const result = await this.request.withSignal(signal)(plain);
+      const result = await this.request.withSignal(call.signal)(plain);
       // The worker only saw the request when it got there; the caller asked earlier.
       return { ...result, timings: { ...result.timings, queuedAt } } as FetchResult<TBody>;
     } catch (error) {
       throw abortedCallError(prepared, undefined) ?? error;
+    } finally {
+      call.dispose();
     }
   }
 
