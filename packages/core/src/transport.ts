@@ -15,4 +15,6 @@ export { transferError, reviveError, type TransferredError } from './errors/erro
 
 export { prepareRequest, type PreparedRequest } from './http/prepared-request';
 export { interpretResponse, type RawResponse } from './http/raw-response';
+export { fetchNetworkError } from './http/fetch-network-error';
+export { performCall, type Transport, type TransportResponse, type TransportErrorMapper } from './http/perform-call';
 export { callSignal, abortedCallError, throwIfAborted, describeAbortReason, type CallSignal } from './http/call-signal';

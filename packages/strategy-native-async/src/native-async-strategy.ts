@@ -1,16 +1,4 @@
-import {
-  abortedCallError,
-  callSignal,
-  interpretResponse,
-  NetworkError,
-  now,
-  prepareRequest,
-  throwIfAborted,
-  type FetchOptions,
-  type FetchRequest,
-  type FetchResult,
-  type FetchStrategy,
-} from '@waitless/core';
+import { fetchNetworkError, now, performCall, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type PreparedRequest, type TransportResponse } from '@waitless/core';
 import ky, { type KyInstance, type Options } from 'ky';
 
 /** ky hands options it does not know (here `callSignal`) to its `fetch`; see {@link fetchWithCallSignal}. */
@@ -36,36 +24,13 @@ export class NativeAsyncStrategy implements FetchStrategy {
   readonly name = 'native-async';
   private readonly client: KyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, fetch: fetchWithCallSignal });
 
-  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
-    const queuedAt = now();
-    const prepared = prepareRequest(request, options);
-    throwIfAborted(prepared);
-    const call = callSignal(prepared);
-    const { signal } = call;
-    const startedAt = now();
-    try {
-      const response = await this.client(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, callSignal: signal } as Options);
-      const firstByteAt = now();
-      const text = await response.text();
-      const headers = Object.fromEntries(response.headers);
-      return interpretResponse<TBody>(prepared, {
-        status: response.status,
-        url: prepared.url,
-        headers,
-        text,
-        timings: { queuedAt, startedAt, firstByteAt, endedAt: now(), attempts: 1, waitedMs: 0 },
-      });
-    } catch (error) {
-      throw abortedCallError(prepared, signal) ?? toNetworkError(error, prepared.method, prepared.url);
-    } finally {
-      call.dispose();
-    }
+  fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    return performCall<TBody>(request, options, (prepared, signal) => this.send(prepared, signal), fetchNetworkError);
   }
-}
 
-function toNetworkError(error: unknown, method: string, url: string): unknown {
-  // fetch signals transport failures with a TypeError; compared by name because it may come from another realm (jest's vm).
-  if (typeof error !== 'object' || error === null || (error as Error).name !== 'TypeError') return error;
-  const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
-  return new NetworkError(method, url, [cause?.code, cause?.message ?? (error as Error).message].filter(Boolean).join(': '));
+  private async send(prepared: PreparedRequest, signal: AbortSignal | undefined): Promise<TransportResponse> {
+    const response = await this.client(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, callSignal: signal } as Options);
+    const firstByteAt = now();
+    return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
+  }
 }

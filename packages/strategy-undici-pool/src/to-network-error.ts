@@ -1,4 +1,4 @@
-import { NetworkError } from '@waitless/core';
+import { NetworkError, type PreparedRequest } from '@waitless/core';
 
 // Socket-level failures Node reports by errno code.
 const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -10,7 +10,7 @@ const CALLER_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'U
  * core's `NetworkError`; anything else, such as `HttpError` from `interpretResponse`, is returned unchanged.
  * Matched by `code`, not class: socket errors come from Node's `net`, and two copies of undici have different classes.
  */
-export function toNetworkError(error: unknown, method: string, url: string): unknown {
+export function toNetworkError(error: unknown, { method, url }: Pick<PreparedRequest, 'method' | 'url'>): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return error;
   if (!SOCKET_CODES.has(code) && !(code.startsWith('UND_ERR_') && !CALLER_CODES.has(code))) return error;

@@ -1,15 +1,4 @@
-import {
-  abortedCallError,
-  callSignal,
-  interpretResponse,
-  now,
-  prepareRequest,
-  throwIfAborted,
-  type FetchOptions,
-  type FetchRequest,
-  type FetchResult,
-  type FetchStrategy,
-} from '@waitless/core';
+import { now, performCall, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type PreparedRequest, type TransportResponse } from '@waitless/core';
 import { Pool } from 'undici';
 import { splitUrl } from './split-url';
 import { toNetworkError } from './to-network-error';
@@ -29,31 +18,8 @@ export class UndiciPoolStrategy implements FetchStrategy {
 
   constructor(private readonly options: UndiciPoolOptions = { connections: 128, pipelining: 1 }) {}
 
-  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
-    const queuedAt = now();
-    const prepared = prepareRequest(request, options);
-    throwIfAborted(prepared);
-    const call = callSignal(prepared);
-    const { signal } = call;
-    const { origin, path } = splitUrl(prepared.url);
-    const pool = this.pools.get(origin) ?? this.openPool(origin);
-    const startedAt = now();
-    try {
-      const response = await pool.request({ path, method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
-      const firstByteAt = now();
-      const text = await response.body.text();
-      return interpretResponse<TBody>(prepared, {
-        status: response.statusCode,
-        url: prepared.url,
-        headers: toHeaderRecord(response.headers),
-        text,
-        timings: { queuedAt, startedAt, firstByteAt, endedAt: now(), attempts: 1, waitedMs: 0 },
-      });
-    } catch (error) {
-      throw abortedCallError(prepared, signal) ?? toNetworkError(error, prepared.method, prepared.url);
-    } finally {
-      call.dispose();
-    }
+  fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    return performCall<TBody>(request, options, (prepared, signal) => this.send(prepared, signal), toNetworkError);
   }
 
   /** Closes every pool once its in-flight calls finish. Safe to call twice; a later `fetch` opens fresh pools. */
@@ -66,6 +32,14 @@ export class UndiciPoolStrategy implements FetchStrategy {
   /** Origins with an open pool, for diagnostics and tests. */
   origins(): string[] {
     return [...this.pools.keys()];
+  }
+
+  private async send(prepared: PreparedRequest, signal: AbortSignal | undefined): Promise<TransportResponse> {
+    const { origin, path } = splitUrl(prepared.url);
+    const pool = this.pools.get(origin) ?? this.openPool(origin);
+    const response = await pool.request({ path, method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+    const firstByteAt = now();
+    return { status: response.statusCode, headers: toHeaderRecord(response.headers), text: await response.body.text(), firstByteAt };
   }
 
   private openPool(origin: string): Pool {
