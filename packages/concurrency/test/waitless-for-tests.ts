@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
-import { createWaitless, type StrategySettings, type Waitless } from '@waitless/core';
-import type { RequestEndEvent } from '@waitless/fixture-server';
+import { createWaitless, type FetchStrategy, type StrategySettings, type Waitless } from '@waitless/core';
+import { startFixtureServer, type FixtureServer, type RequestEndEvent } from '@waitless/fixture-server';
 import { concurrencyModule } from '../src/index';
 
 /** Strategy names and the plugin package that registers each. */
@@ -59,4 +59,27 @@ export async function serverIdle(server: { events: EventEmitter; stats(): { inFl
     };
     server.events.on('request-end', listener);
   });
+}
+
+/** The fixture server and a native-async strategy (with `settings`) for one describe block, reset before each test. */
+export interface FixtureAndStrategy {
+  server: FixtureServer;
+  waitless: Waitless;
+  strategy: FetchStrategy;
+}
+
+/** Registers the hooks that start, reset and close a fixture server and a strategy; read the fields inside tests. */
+export function useFixtureAndStrategy(settings: Partial<StrategySettings> = {}): FixtureAndStrategy {
+  const env = {} as FixtureAndStrategy;
+  beforeAll(async () => {
+    env.server = await startFixtureServer();
+    env.waitless = waitlessWith(settings);
+    env.strategy = env.waitless.strategy();
+  });
+  afterAll(async () => {
+    await env.waitless.close();
+    await env.server.close();
+  });
+  beforeEach(() => env.server.resetStats());
+  return env;
 }

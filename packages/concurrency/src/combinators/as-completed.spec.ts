@@ -1,24 +1,9 @@
-import type { FetchStrategy, Waitless } from '@waitless/core';
-import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
-import { serverIdle, waitlessWith } from '../../test/waitless-for-tests';
+import { serverIdle, useFixtureAndStrategy } from '../../test/waitless-for-tests';
 import { asCompleted } from './as-completed';
 
 describe('asCompleted', () => {
-  let server: FixtureServer;
-  let waitless: Waitless;
-  let strategy: FetchStrategy;
-  const get = (latency: number, extra = '') => (signal: AbortSignal) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/1?latency=${latency}${extra}`, signal });
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    waitless = waitlessWith();
-    strategy = waitless.strategy();
-  });
-  afterAll(async () => {
-    await waitless.close();
-    await server.close();
-  });
-  beforeEach(() => server.resetStats());
+  const env = useFixtureAndStrategy();
+  const get = (latency: number, extra = '') => (signal: AbortSignal) => env.strategy.fetch({ url: `${env.server.url}/api/v2/pokemon/1?latency=${latency}${extra}`, signal });
 
   it('yields outcomes in completion order, with their input index, failures included', async () => {
     const order: Array<[number, string]> = [];
@@ -38,10 +23,10 @@ describe('asCompleted', () => {
       expect(outcome.index).toBe(0);
       break;
     }
-    await serverIdle(server);
+    await serverIdle(env.server);
     // Task 2 may have started in the slot task 0 freed before the loop body ran; nothing after it,
     // and everything but task 0 was aborted.
-    const stats = server.stats();
+    const stats = env.server.stats();
     expect(stats.total).toBeLessThanOrEqual(3);
     expect(stats.clientAborted).toBeGreaterThanOrEqual(1);
     expect(stats.clientAborted).toBe(stats.total - 1);

@@ -1,31 +1,17 @@
-import { HttpError, type FetchStrategy, type Waitless } from '@waitless/core';
-import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
-import { clientAborts, waitlessWith } from '../../test/waitless-for-tests';
+import { HttpError } from '@waitless/core';
+import { clientAborts, useFixtureAndStrategy } from '../../test/waitless-for-tests';
 import { InvalidOptionError } from '../errors/invalid-option-error';
 import { gather } from './gather';
 
 describe('gather', () => {
-  let server: FixtureServer;
-  let waitless: Waitless;
-  let strategy: FetchStrategy;
-  const get = (query: string) => (signal: AbortSignal) => strategy.fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/1?${query}`, signal });
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    waitless = waitlessWith();
-    strategy = waitless.strategy();
-  });
-  afterAll(async () => {
-    await waitless.close();
-    await server.close();
-  });
-  beforeEach(() => server.resetStats());
+  const env = useFixtureAndStrategy();
+  const get = (query: string) => (signal: AbortSignal) => env.strategy.fetch<{ name: string }>({ url: `${env.server.url}/api/v2/pokemon/1?${query}`, signal });
 
   it('fail-fast rejects with the first error, aborts the running sibling and never starts the rest', async () => {
-    const aborted = clientAborts(server.events, 1);
-    // The failing task waits until the slow one has reached the server, so the sibling is really in flight.
+    const aborted = clientAborts(env.server.events, 1);
+    // The failing task waits until the slow one has reached the env.server, so the sibling is really in flight.
     const failAfterFirstArrives = async (signal: AbortSignal) => {
-      await server.waitForRequests(1, { signal });
+      await env.server.waitForRequests(1, { signal });
       return get('status=500')(signal);
     };
     const tasks = [get('latency=5000'), failAfterFirstArrives, ...Array.from({ length: 8 }, () => get('latency=10'))];
@@ -33,7 +19,7 @@ describe('gather', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(500);
     await aborted;
-    const stats = server.stats();
+    const stats = env.server.stats();
     expect(stats.total).toBe(2);
     expect(stats.clientAborted).toBe(1);
     expect(stats.inFlight).toBe(0);
@@ -43,13 +29,13 @@ describe('gather', () => {
     const results = await gather([get('latency=60'), get('status=503'), get('latency=5'), get('status=404')], { concurrency: 3, mode: 'settled' });
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     expect(results.map((r) => (r.status === 'rejected' ? (r.reason as HttpError).status : r.value.body.name))).toEqual(['bulbasaur', 503, 'bulbasaur', 404]);
-    expect(server.stats().total).toBe(4);
+    expect(env.server.stats().total).toBe(4);
   });
 
   it('returns values in input order, however they finish', async () => {
     const ids = [5, 1, 3];
     const names = await gather(
-      ids.map((id) => async (signal: AbortSignal) => (await strategy.fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/${id}?latency=${id * 20}`, signal })).body.name),
+      ids.map((id) => async (signal: AbortSignal) => (await env.strategy.fetch<{ name: string }>({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${id * 20}`, signal })).body.name),
       { concurrency: Infinity },
     );
     expect(names).toEqual(['charmeleon', 'bulbasaur', 'venusaur']);
@@ -57,21 +43,21 @@ describe('gather', () => {
 
   it('runs everything at once with concurrency Infinity, and never more than the limit otherwise', async () => {
     await gather(Array.from({ length: 12 }, () => get('latency=100')), { concurrency: Infinity });
-    expect(server.stats().maxInFlight).toBe(12);
-    server.resetStats();
+    expect(env.server.stats().maxInFlight).toBe(12);
+    env.server.resetStats();
     await gather(Array.from({ length: 12 }, () => get('latency=30')), { concurrency: 4 });
-    expect(server.stats().maxInFlight).toBe(4);
+    expect(env.server.stats().maxInFlight).toBe(4);
   });
 
   it('stops everything when the caller aborts, rejecting with the reason', async () => {
     const controller = new AbortController();
-    const aborted = clientAborts(server.events, 2);
+    const aborted = clientAborts(env.server.events, 2);
     const run = gather(Array.from({ length: 6 }, () => get('latency=5000')), { concurrency: 2, signal: controller.signal });
-    await server.waitForRequests(2);
+    await env.server.waitForRequests(2);
     controller.abort(new Error('user pressed Ctrl-C'));
     await expect(run).rejects.toThrow('user pressed Ctrl-C');
     await aborted;
-    expect(server.stats()).toMatchObject({ total: 2, clientAborted: 2 });
+    expect(env.server.stats()).toMatchObject({ total: 2, clientAborted: 2 });
   });
 
   it('validates options with a message naming the option', async () => {

@@ -1,35 +1,20 @@
-import type { FetchStrategy, Waitless } from '@waitless/core';
-import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
-import { serverIdle, waitlessWith } from '../../test/waitless-for-tests';
+import { serverIdle, useFixtureAndStrategy } from '../../test/waitless-for-tests';
 import { InvalidOptionError } from '../errors/invalid-option-error';
 import { collect } from './collect';
 import { mapStream } from './map-stream';
 import { sequence } from './sequence';
 
 describe('mapStream', () => {
-  let server: FixtureServer;
-  let waitless: Waitless;
-  let strategy: FetchStrategy;
+  const env = useFixtureAndStrategy();
   const nameOf = (latency: number) => async (id: number, signal: AbortSignal) =>
-    (await strategy.fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/${id}?latency=${latency}`, signal })).body.name;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    waitless = waitlessWith();
-    strategy = waitless.strategy();
-  });
-  afterAll(async () => {
-    await waitless.close();
-    await server.close();
-  });
-  beforeEach(() => server.resetStats());
+    (await env.strategy.fetch<{ name: string }>({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${latency}`, signal })).body.name;
 
   it('keeps exactly `concurrency` requests in flight under load, and yields in input order', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => i + 1);
     const names = await collect(mapStream(ids, nameOf(25), { concurrency: 6 }));
     expect(names).toHaveLength(60);
     expect(names.slice(0, 3)).toEqual(['bulbasaur', 'ivysaur', 'venusaur']);
-    const stats = server.stats();
+    const stats = env.server.stats();
     expect(stats.total).toBe(60);
     expect(stats.maxInFlight).toBe(6);
   });
@@ -56,8 +41,8 @@ describe('mapStream', () => {
     expect(closed).toBe(true);
     // At most `concurrency` in flight plus `concurrency` finished-but-unconsumed beyond what was taken.
     expect(pulled).toBeLessThanOrEqual(10 + 2 * 4);
-    await serverIdle(server);
-    expect(server.stats().total).toBeLessThanOrEqual(pulled);
+    await serverIdle(env.server);
+    expect(env.server.stats().total).toBeLessThanOrEqual(pulled);
   });
 
   it('applies backpressure: a consumer that stops pulling stops the source too', async () => {
@@ -79,7 +64,7 @@ describe('mapStream', () => {
   it('yields in completion order with ordered: false', async () => {
     const latency = (id: number) => [300, 10, 150][id - 1];
     const ids = await collect(
-      mapStream([1, 2, 3], async (id, signal) => (await strategy.fetch<{ id: number }>({ url: `${server.url}/api/v2/pokemon/${id}?latency=${latency(id)}`, signal })).body.id, {
+      mapStream([1, 2, 3], async (id, signal) => (await env.strategy.fetch<{ id: number }>({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${latency(id)}`, signal })).body.id, {
         concurrency: 3,
         ordered: false,
       }),
@@ -88,9 +73,9 @@ describe('mapStream', () => {
   });
 
   it('throws the first error and aborts the other calls', async () => {
-    const run = collect(mapStream([1, 2, 3, 4, 5, 6], async (id, signal) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/${id}?latency=${id === 2 ? 20 : 3000}${id === 2 ? '&status=500' : ''}`, signal }), { concurrency: 3 }));
+    const run = collect(mapStream([1, 2, 3, 4, 5, 6], async (id, signal) => env.strategy.fetch({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${id === 2 ? 20 : 3000}${id === 2 ? '&status=500' : ''}`, signal }), { concurrency: 3 }));
     await expect(run).rejects.toThrow(/status 500/);
-    expect(server.stats().total).toBe(3);
+    expect(env.server.stats().total).toBe(3);
   });
 
   it('validates concurrency', async () => {

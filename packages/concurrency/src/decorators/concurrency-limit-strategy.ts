@@ -1,6 +1,5 @@
-import { now, type ConcurrencyLimitSettings, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
-import { addTimings, noteOnError } from '../internal/attempt-timings';
-import { abortErrorFor, requestFacts } from '../internal/request-facts';
+import { type ConcurrencyLimitSettings, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import { gatedCall } from '../internal/gated-call';
 import { FifoSemaphore } from './fifo-semaphore';
 
 /**
@@ -20,19 +19,8 @@ export class ConcurrencyLimitStrategy implements FetchStrategy {
     this.semaphore = new FifoSemaphore(settings.maxInFlight);
   }
 
-  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
-    const queuedAt = now();
-    const { method, url, signal } = requestFacts(request, options);
-    const release = await this.semaphore.acquire(signal, () => abortErrorFor(method, url, signal, 'concurrency-limit queue'));
-    const waitedMs = now() - queuedAt;
-    try {
-      return addTimings(await this.inner.fetch<TBody>(request, options), queuedAt, { waitedMs });
-    } catch (error) {
-      noteOnError(error, { waitedMs });
-      throw error;
-    } finally {
-      release();
-    }
+  fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    return gatedCall<TBody>(this.inner, request, options, this.semaphore, 'concurrency-limit queue');
   }
 
   close(): Promise<void> {

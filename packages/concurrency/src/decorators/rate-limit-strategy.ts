@@ -1,6 +1,5 @@
-import { now, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type RateLimitSettings } from '@waitless/core';
-import { addTimings, noteOnError } from '../internal/attempt-timings';
-import { abortErrorFor, requestFacts } from '../internal/request-facts';
+import { type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type RateLimitSettings } from '@waitless/core';
+import { gatedCall } from '../internal/gated-call';
 import { SlidingWindowLimiter } from './sliding-window-limiter';
 
 /**
@@ -21,17 +20,8 @@ export class RateLimitStrategy implements FetchStrategy {
     this.limiter = new SlidingWindowLimiter(settings.requests, settings.intervalMs);
   }
 
-  async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
-    const queuedAt = now();
-    const { method, url, signal } = requestFacts(request, options);
-    await this.limiter.acquire(signal, () => abortErrorFor(method, url, signal, 'rate limiter'));
-    const waitedMs = now() - queuedAt;
-    try {
-      return addTimings(await this.inner.fetch<TBody>(request, options), queuedAt, { waitedMs });
-    } catch (error) {
-      noteOnError(error, { waitedMs });
-      throw error;
-    }
+  fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
+    return gatedCall<TBody>(this.inner, request, options, this.limiter, 'rate limiter');
   }
 
   close(): Promise<void> {

@@ -2,7 +2,7 @@ import type { IndexedOutcome } from '../combinators/outcome';
 import { linkedController } from './link-signal';
 
 /** How many calls start in one event-loop turn before the pool lets timers and I/O run. */
-const START_BURST = 32;
+const START_BURST = 8;
 
 /** How the pool runs: `concurrency` ≥ 1 (validated by the caller), output order, and whether a failure stops everything. */
 export interface PoolOptions {

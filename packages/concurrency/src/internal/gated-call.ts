@@ -1,0 +1,27 @@
+import { now, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import { addTimings, noteOnError } from './attempt-timings';
+import { abortErrorFor, requestFacts } from './request-facts';
+
+/** Something a call waits on before it may start: a semaphore (which hands back a release) or a rate limiter. */
+export interface CallGate {
+  acquire(signal: AbortSignal | undefined, onAbort: () => unknown): Promise<(() => void) | void>;
+}
+
+/**
+ * Waits at `gate` (abortably; `AbortError` names `gateName`), then calls `inner`, adding the wait to the
+ * result's `waitedMs` — or to the error's, when the call fails — and releasing the gate afterwards.
+ */
+export async function gatedCall<TBody>(inner: FetchStrategy, request: FetchRequest, options: FetchOptions | undefined, gate: CallGate, gateName: string): Promise<FetchResult<TBody>> {
+  const queuedAt = now();
+  const { method, url, signal } = requestFacts(request, options);
+  const release = await gate.acquire(signal, () => abortErrorFor(method, url, signal, gateName));
+  const waitedMs = now() - queuedAt;
+  try {
+    return addTimings(await inner.fetch<TBody>(request, options), queuedAt, { waitedMs });
+  } catch (error) {
+    noteOnError(error, { waitedMs });
+    throw error;
+  } finally {
+    release?.();
+  }
+}
