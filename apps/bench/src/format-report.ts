@@ -1,5 +1,8 @@
 import type { BenchReport } from './bench-report';
-import { formatTable } from './format-table';
+import { renderTable, type Column } from '@waitless/text-table';
+
+// The report is read on a UTF-8 terminal or in docs/benchmarks.md, where a solid rule reads best.
+const table = (columns: readonly Column[], rows: readonly (readonly string[])[]): string => renderTable(columns, rows, { rule: '─' });
 
 const fixed = (value: number, digits = 1): string => value.toFixed(digits);
 const ratio = (value: number | null): string => (value === null ? '—' : `${value.toFixed(2)}×`);
@@ -14,7 +17,7 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       section(
         `1. Seed: ${s.requests} requests at ${s.latencyMs} ms latency, median of ${s.repetitions} (sequential ${fixed(s.sequentialMs, 0)} ms)`,
-        formatTable(
+        table(
           [{ header: 'client' }, { header: 'via' }, { header: 'wall ms', align: 'right' }, { header: 'speedup', align: 'right' }, { header: 'warm-up ms', align: 'right' }],
           s.results.map((r) => [r.name, r.via, fixed(r.wallMs), `${fixed(r.speedup, 2)}×`, String(r.warmupMs)]),
         ),
@@ -26,7 +29,7 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       section(
         `2. Throughput: ${t[0]?.requests ?? 0} requests at 0 ms latency per concurrency (closed loop)`,
-        formatTable(
+        table(
           [{ header: 'client' }, { header: 'c', align: 'right' }, { header: 'req/s', align: 'right' }, { header: 'p50 ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'vs fetch', align: 'right' }, { header: 'vs undici', align: 'right' }],
           t.map((r) => [r.name, String(r.concurrency), String(r.rps), fixed(r.p50Ms, 2), fixed(r.p99Ms, 2), ratio(r.ratioToFetch), ratio(r.ratioToUndici)]),
         ),
@@ -38,7 +41,7 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       section(
         `3. Dispatch overhead: trivial function round trip, pool of ${d.poolSize}, median of ${d.batches} batches × ${d.callsPerBatch} calls`,
-        formatTable(
+        table(
           [{ header: 'path' }, { header: 'µs/call', align: 'right' }],
           [
             ['toThread', fixed(d.toThreadUs)],
@@ -53,7 +56,7 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       section(
         `4. Event-loop lag while requests are in flight (monitorEventLoopDelay, 1 ms resolution)`,
-        formatTable(
+        table(
           [{ header: 'client' }, { header: 'requests', align: 'right' }, { header: 'latency ms', align: 'right' }, { header: 'max ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'wall ms', align: 'right' }],
           report.loopLag.map((l) => [l.name, String(l.requests), String(l.latencyMs), fixed(l.maxMs), fixed(l.p99Ms), String(l.wallMs)]),
         ),
@@ -65,7 +68,7 @@ export function formatReport(report: BenchReport): string {
     parts.push(
       section(
         `5. Memory: ${m.items.toLocaleString('en-US')} requests through mapStream at concurrency ${m.concurrency} (${m.name})`,
-        formatTable(
+        table(
           [{ header: 'RSS at start MB', align: 'right' }, { header: 'peak RSS MB', align: 'right' }, { header: 'RSS at 10% MB', align: 'right' }, { header: 'RSS at end MB', align: 'right' }, { header: 'end / 10%', align: 'right' }, { header: 'wall s', align: 'right' }],
           [[fixed(m.rssStartMb), fixed(m.peakRssMb), fixed(m.rssAt10PctMb), fixed(m.rssEndMb), `${fixed(m.endVs10Pct, 3)}×`, fixed(m.wallMs / 1000)]],
         ),
@@ -75,7 +78,7 @@ export function formatReport(report: BenchReport): string {
   parts.push(
     section(
       'Targets (reported, not asserted)',
-      formatTable(
+      table(
         [{ header: 'target' }, { header: 'goal', align: 'right' }, { header: 'actual', align: 'right' }, { header: 'result' }],
         report.targets.map((t) => [t.description, `${t.goal} ${t.unit}`, t.actual === null ? '—' : `${t.actual} ${t.unit}`, t.met === null ? 'not run' : t.met ? 'met' : 'MISSED']),
       ),

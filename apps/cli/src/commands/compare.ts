@@ -9,7 +9,7 @@ import { createProgress } from '../progress';
 import { RequestTally } from '../request-tally';
 import { openRuntime, type Runtime } from '../runtime';
 import { createStyle } from '../style';
-import { renderTable } from '../table';
+import { renderTable } from '@waitless/text-table';
 import { warmUp } from '../warm-up';
 
 interface CompareOptions {

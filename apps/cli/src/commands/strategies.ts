@@ -4,7 +4,7 @@ import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
 import { loadWaitless } from '../runtime';
 import { createStyle } from '../style';
-import { renderTable } from '../table';
+import { renderTable } from '@waitless/text-table';
 
 /** `waitless strategies`: what is registered, which one is active and why. */
 export function registerStrategies(program: Command): void {

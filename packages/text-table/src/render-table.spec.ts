@@ -1,4 +1,4 @@
-import { renderTable } from './table';
+import { renderTable } from './render-table';
 
 describe('renderTable', () => {
   it('pads columns to the widest cell and right-aligns numbers', () => {
@@ -10,5 +10,11 @@ describe('renderTable', () => {
       ],
     );
     expect(table.split('\n')).toEqual(['strategy         ms', '-------------  ----', 'native-async    104', 'blocking-sync  2071']);
+  });
+});
+
+describe('renderTable style', () => {
+  it('draws the rule with the given character', () => {
+    expect(renderTable([{ header: 'ab' }], [['x']], { rule: '─' }).split('\n')[1]).toBe('──');
   });
 });

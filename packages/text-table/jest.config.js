@@ -1,0 +1,1 @@
+module.exports = { displayName: 'text-table', preset: '../../jest.preset.js' };

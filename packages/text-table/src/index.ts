@@ -1,0 +1,1 @@
+export { renderTable, type Column, type TableStyle } from './render-table';
