@@ -20,4 +20,10 @@ async function main(argv: readonly string[]): Promise<void> {
   setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
 }
 
+// `waitless strategies | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 void main(process.argv);

@@ -5,16 +5,6 @@
 // and calls one export with the task's arguments. Plain CommonJS so piscina can load it the same way
 // under jest, tsx and plain node.
 
-const fs = require('node:fs');
-const path = require('node:path');
-
-// tsx reads the tsconfig when it registers. The workspace's base config has no `include`, so its
-// compiler options (legacy decorators, paths) apply to every package's sources; a package tsconfig
-// (what tsx would find from a package's cwd under jest) only covers that package's own files.
-if (!process.env.TSX_TSCONFIG_PATH) {
-  const baseConfig = findUp('tsconfig.base.json', __dirname);
-  if (baseConfig) process.env.TSX_TSCONFIG_PATH = baseConfig;
-}
 require('tsx/cjs/api').register();
 // Loaded up front with the worker (it is TypeScript, so after tsx): a lazy require would make Nx treat
 // core as a lazy-loaded library and forbid the static imports every other file makes.
@@ -46,16 +36,3 @@ module.exports = async function runExport({ modulePath, exportName, args }) {
     return { ok: false, error: transferError(error) };
   }
 };
-
-/**
- * @param {string} name
- * @param {string} from
- * @returns {string | undefined}
- */
-function findUp(name, from) {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, name);
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}

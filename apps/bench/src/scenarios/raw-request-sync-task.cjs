@@ -3,7 +3,7 @@
 
 // The raw-piscina peer's task: piscina calls `requestSync` from @waitless/blocking-http directly —
 // the same blocking function worker-threaded runs through toThread, minus the toThread layer.
-// @waitless/blocking-http is TypeScript, so tsx is registered first (TSX_TSCONFIG_PATH comes from the bench).
+// @waitless/blocking-http is TypeScript, so tsx is registered first.
 require('tsx/cjs/api').register();
 const { requestSync } = require('@waitless/blocking-http');
 

@@ -104,7 +104,7 @@ exports.outsideModule = defineStrategyPlugin({ name: 'outside', packageName: 'wa
     );
     activate(workspace, ['waitless-strategy-outside']);
     const listed = run(
-      `TSX_TSCONFIG_PATH=tsconfig.base.json npx tsx -e "const w = require('@waitless/core').createWaitless(); console.log(JSON.stringify(w.factory.descriptors().map((d) => d.name)))"`,
+      `npx tsx -e "const w = require('@waitless/core').createWaitless(); console.log(JSON.stringify(w.factory.descriptors().map((d) => d.name)))"`,
       workspace,
     );
     expect(JSON.parse(listed.trim().split('\n').pop() ?? '[]')).toEqual(expect.arrayContaining(['native-async', 'undici-pool', NAME, 'outside']));
