@@ -1,4 +1,4 @@
-// Shared jest setup: @swc/jest compiles TypeScript (legacy decorators + metadata for Inversify) to CommonJS.
+// Shared jest setup: @swc/jest compiles TypeScript to CommonJS.
 // ky and inversify ship ESM only, so they are let through the transform too.
 module.exports = {
   testEnvironment: 'node',
@@ -9,8 +9,7 @@ module.exports = {
       '@swc/jest',
       {
         jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
+          parser: { syntax: 'typescript' },
           target: 'es2022',
         },
         module: { type: 'commonjs' },

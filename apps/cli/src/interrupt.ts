@@ -1,7 +1,4 @@
-import { setMaxListeners } from 'node:events';
 import { ExitCode } from './exit-codes';
-
-const MANY_LISTENERS = 1_000_000;
 
 /** Ctrl-C handling for one command run; see {@link watchInterrupt}. */
 export interface Interrupt {
@@ -18,9 +15,8 @@ export interface Interrupt {
  */
 export function watchInterrupt(): Interrupt {
   const controller = new AbortController();
-  // Every in-flight request listens on this one signal; hundreds at once are expected, not a leak.
-  // Not 0 ("unlimited"): Node 20's getMaxListeners() throws for a signal whose limit is 0.
-  setMaxListeners(MANY_LISTENERS, controller.signal);
+  // Hundreds of in-flight calls listen on this one signal; core and the combinators raise its
+  // listener limit when they attach, so nothing here needs to.
   const onSigint = (): void => {
     if (controller.signal.aborted) process.exit(ExitCode.interrupted);
     controller.abort(new Error('interrupted by Ctrl-C'));

@@ -6,8 +6,6 @@ export const STRATEGY_DESCRIPTOR = Symbol.for('waitless.strategy-descriptor');
 export const FETCH_STRATEGY = Symbol.for('waitless.fetch-strategy');
 /** The validated, loaded `WaitlessConfig`. */
 export const WAITLESS_CONFIG = Symbol.for('waitless.config');
-/** The container itself, for the factory's by-name look-ups. */
-export const WAITLESS_CONTAINER = Symbol.for('waitless.container');
 /** Decorators that wrap strategies (multi-binding of `StrategyDecorator`). */
 export const STRATEGY_DECORATOR = Symbol.for('waitless.strategy-decorator');
 /** Named steps pipelines can call (multi-binding of `PipelineStep`). */

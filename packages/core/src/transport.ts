@@ -17,4 +17,4 @@ export { prepareRequest, type PreparedRequest } from './http/prepared-request';
 export { interpretResponse, type RawResponse } from './http/raw-response';
 export { fetchNetworkError } from './http/fetch-network-error';
 export { performCall, type Transport, type TransportResponse, type TransportErrorMapper } from './http/perform-call';
-export { callSignal, abortedCallError, throwIfAborted, describeAbortReason, type CallSignal } from './http/call-signal';
+export { callSignal, abortedCallError, throwIfAborted, describeAbortReason, allowManyListeners, type CallSignal } from './http/call-signal';

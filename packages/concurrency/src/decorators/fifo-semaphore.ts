@@ -1,9 +1,5 @@
 import { InvalidOptionError } from '../errors/invalid-option-error';
-
-interface Waiter {
-  grant: () => void;
-  cancelled: boolean;
-}
+import { WaiterQueue } from '../internal/waiter-queue';
 
 /**
  * A counting semaphore with a FIFO queue: at most `limit` holders at once, waiters served in arrival
@@ -12,45 +8,20 @@ interface Waiter {
  */
 export class FifoSemaphore {
   private holders = 0;
-  private readonly queue: Waiter[] = [];
-  private head = 0;
+  private readonly waiters = new WaiterQueue();
 
   constructor(readonly limit: number) {
     if (!(Number.isInteger(limit) && limit >= 1)) throw new InvalidOptionError('limit', limit, 'an integer ≥ 1');
   }
 
-  /** Callers holding a slot now. */
-  get inUse(): number {
-    return this.holders;
-  }
-
-  /** Callers waiting for a slot now. */
-  get waiting(): number {
-    return this.queue.slice(this.head).filter((w) => !w.cancelled).length;
-  }
-
   /** Resolves with a `release` function once a slot is free; rejects with `onAbort()` if `signal` fires first. */
   acquire(signal?: AbortSignal, onAbort: () => unknown = () => signal?.reason): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(onAbort());
-    if (this.holders < this.limit && this.head === this.queue.length) {
+    if (this.holders < this.limit && !this.waiters.hasWaiter()) {
       this.holders++;
       return Promise.resolve(this.releaser());
     }
-    return new Promise((resolve, reject) => {
-      const abort = (): void => {
-        waiter.cancelled = true;
-        reject(onAbort());
-      };
-      const waiter: Waiter = {
-        cancelled: false,
-        grant: () => {
-          signal?.removeEventListener('abort', abort);
-          resolve(this.releaser());
-        },
-      };
-      signal?.addEventListener('abort', abort, { once: true });
-      this.queue.push(waiter);
-    });
+    return this.waiters.wait(signal, onAbort).then(() => this.releaser());
   }
 
   private releaser(): () => void {
@@ -64,16 +35,9 @@ export class FifoSemaphore {
   }
 
   private grantNext(): void {
-    while (this.holders < this.limit && this.head < this.queue.length) {
-      const waiter = this.queue[this.head++];
-      if (waiter.cancelled) continue;
+    while (this.holders < this.limit && this.waiters.hasWaiter()) {
       this.holders++;
-      waiter.grant();
-    }
-    // Compact occasionally so a long-lived queue does not keep every waiter ever seen.
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
+      this.waiters.grantNext();
     }
   }
 }

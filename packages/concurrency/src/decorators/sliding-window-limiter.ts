@@ -1,10 +1,6 @@
 import { now } from '@waitless/core';
 import { InvalidOptionError } from '../errors/invalid-option-error';
-
-interface Waiter {
-  grant: () => void;
-  cancelled: boolean;
-}
+import { WaiterQueue } from '../internal/waiter-queue';
 
 /**
  * Admits at most `requests` starts in any sliding window of `intervalMs` (a sliding log: it remembers the
@@ -15,8 +11,7 @@ export class SlidingWindowLimiter {
   // Ring of the last `requests` start times; starts[next] is the oldest once the ring is full.
   private readonly starts: number[] = [];
   private next = 0;
-  private readonly queue: Waiter[] = [];
-  private head = 0;
+  private readonly waiters = new WaiterQueue();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -29,45 +24,22 @@ export class SlidingWindowLimiter {
 
   /** Resolves when the caller may start; rejects with `onAbort()` if `signal` fires while it waits. */
   acquire(signal?: AbortSignal, onAbort: () => unknown = () => signal?.reason): Promise<void> {
-    if (signal?.aborted) return Promise.reject(onAbort());
-    return new Promise<void>((resolve, reject) => {
-      const abort = (): void => {
-        waiter.cancelled = true;
-        reject(onAbort());
-        this.pump();
-      };
-      const waiter: Waiter = {
-        cancelled: false,
-        grant: () => {
-          signal?.removeEventListener('abort', abort);
-          resolve();
-        },
-      };
-      signal?.addEventListener('abort', abort, { once: true });
-      this.queue.push(waiter);
-      this.pump();
-    });
+    const granted = this.waiters.wait(signal, onAbort, () => this.pump());
+    this.pump();
+    return granted;
   }
 
   private pump(): void {
-    while (this.head < this.queue.length) {
-      const waiter = this.queue[this.head];
-      if (waiter.cancelled) {
-        this.head++;
-        continue;
-      }
+    while (this.waiters.hasWaiter()) {
       const t = now();
       const waitMs = this.waitBefore(t);
       if (waitMs > 0) {
         this.schedule(waitMs);
         return;
       }
-      this.head++;
       this.record(t);
-      waiter.grant();
+      this.waiters.grantNext();
     }
-    this.queue.length = 0;
-    this.head = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }

@@ -1,3 +1,5 @@
+import { allowManyListeners } from '@waitless/core';
+
 /**
  * Resolves after `ms`, or rejects with `onAbort()` the moment `signal` fires (the timer is cleared,
  * so an aborted backoff or rate-limit wait leaves nothing behind).
@@ -13,6 +15,9 @@ export function abortableDelay(ms: number, signal: AbortSignal | undefined, onAb
       signal?.removeEventListener('abort', abort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', abort, { once: true });
+    if (signal) {
+      allowManyListeners(signal);
+      signal.addEventListener('abort', abort, { once: true });
+    }
   });
 }

@@ -1,4 +1,4 @@
-import { setMaxListeners } from 'node:events';
+import { allowManyListeners } from '@waitless/core';
 
 function nothingToUnlink(): void {
   // No listener was added, so there is nothing to remove.
@@ -10,10 +10,10 @@ function nothingToUnlink(): void {
  */
 export function linkedController(outer: AbortSignal | undefined): { controller: AbortController; unlink: () => void } {
   const controller = new AbortController();
-  // One shared signal feeds every in-flight task; hundreds of listeners on it are expected, not a leak.
-  // Not 0 ("unlimited"): on Node 20 getMaxListeners() throws for a signal whose limit is 0.
-  setMaxListeners(100_000, controller.signal);
+  // A pool's signal feeds every task it runs; the outer one may be shared by many pools and calls.
+  allowManyListeners(controller.signal);
   if (!outer) return { controller, unlink: nothingToUnlink };
+  allowManyListeners(outer);
   if (outer.aborted) {
     controller.abort(outer.reason);
     return { controller, unlink: nothingToUnlink };

@@ -1,4 +1,4 @@
-import { AbortError, type FetchOptions, type FetchRequest } from '@waitless/core';
+import { AbortError, describeAbortReason, type FetchOptions, type FetchRequest } from '@waitless/core';
 
 /** The method, URL and effective signal of a call, as every decorator needs them for errors and waits. */
 export function requestFacts(request: FetchRequest, options: FetchOptions | undefined): { method: string; url: string; signal: AbortSignal | undefined } {
@@ -7,7 +7,5 @@ export function requestFacts(request: FetchRequest, options: FetchOptions | unde
 
 /** The core `AbortError` for a call whose signal fired while a decorator made it wait. */
 export function abortErrorFor(method: string, url: string, signal: AbortSignal | undefined, where: string): AbortError {
-  const reason = signal?.reason;
-  const detail = reason instanceof Error ? reason.message : reason === undefined ? undefined : String(reason);
-  return new AbortError(method, url, [`while waiting in the ${where}`, detail].filter(Boolean).join(': '));
+  return new AbortError(method, url, [`while waiting in the ${where}`, describeAbortReason(signal?.reason)].filter(Boolean).join(': '));
 }

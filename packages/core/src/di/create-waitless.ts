@@ -5,7 +5,7 @@ import { Container, type ContainerModule } from 'inversify';
 import { loadConfig, type LoadConfigOptions, type LoadedConfig, type StrategySource } from '../config/load-config';
 import { ConfigError } from '../errors/config-error';
 import type { FetchStrategy } from '../fetch-strategy';
-import { WAITLESS_CONFIG, WAITLESS_CONTAINER } from '../tokens';
+import { WAITLESS_CONFIG } from '../tokens';
 import { loadPlugins } from './load-plugins';
 import { StrategyFactory } from './strategy-factory';
 
@@ -41,7 +41,6 @@ export function createWaitless(options: CreateWaitlessOptions = {}): Waitless {
   const searchPaths = [...(loaded.configPath ? [dirname(loaded.configPath)] : []), cwd, ...(options.resolvePaths ?? [])];
 
   const container = new Container();
-  container.bind(WAITLESS_CONTAINER).toConstantValue(container);
   container.bind(WAITLESS_CONFIG).toConstantValue(loaded);
   container.bind(StrategyFactory).toDynamicValue(() => new StrategyFactory(container, loaded)).inSingletonScope();
   container.load(...(options.modules ?? []), ...loadPlugins(plugins, searchPaths, source));

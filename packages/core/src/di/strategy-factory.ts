@@ -9,8 +9,7 @@ import type { StrategyDecorator } from './strategy-decorator';
 
 /**
  * Resolves strategies by name from the container and wraps them in the decorators their config enables.
- * Bound as a singleton by `createWaitless`; built without parameter decorators so any TypeScript
- * setup (tsx, esbuild, a plugin author's tsconfig) can load core.
+ * Bound as a singleton by `createWaitless`.
  */
 export class StrategyFactory {
   private readonly created = new Map<string, FetchStrategy>();

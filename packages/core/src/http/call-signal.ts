@@ -28,7 +28,7 @@ export function callSignal(request: Pick<PreparedRequest, 'signal' | 'timeoutMs'
   const abort = (): void => controller.abort(outer?.reason);
   let timer: NodeJS.Timeout | undefined;
   if (outer) {
-    allowManyCalls(outer);
+    allowManyListeners(outer);
     outer.addEventListener('abort', abort, { once: true });
   }
   if (request.timeoutMs !== undefined) {
@@ -44,8 +44,11 @@ export function callSignal(request: Pick<PreparedRequest, 'signal' | 'timeoutMs'
   };
 }
 
-// Every call in flight adds one listener to the caller's signal; dozens at once are expected, not a leak.
-function allowManyCalls(signal: AbortSignal): void {
+/**
+ * Raises the listener limit of a signal that many calls in flight listen on at once (a stream's, a CLI
+ * run's), so Node does not warn about a leak that is none. Once per signal; a limit of 0 stays unlimited.
+ */
+export function allowManyListeners(signal: AbortSignal): void {
   if (widened.has(signal)) return;
   widened.add(signal);
   try {
