@@ -1,4 +1,5 @@
 import type { FetchStrategy, StrategyDescriptor } from '@waitless/core';
+import { pokemonUrl } from '@waitless/pokeapi';
 import type { Runtime } from './runtime';
 
 /**
@@ -9,7 +10,7 @@ import type { Runtime } from './runtime';
  */
 export async function warmUp(runtime: Runtime, strategy: FetchStrategy, descriptor: StrategyDescriptor, parallel: number, signal?: AbortSignal): Promise<number> {
   const requests = descriptor.profile === 'blocking' ? 1 : Math.max(1, parallel);
-  const url = `${runtime.baseUrl}/api/v2/pokemon/1${runtime.fixture ? '?latency=0' : ''}`;
+  const url = pokemonUrl(runtime.baseUrl, 1, runtime.fixture ? { latency: 0 } : undefined);
   await Promise.all(Array.from({ length: requests }, () => strategy.fetch({ url, signal })));
   return requests;
 }

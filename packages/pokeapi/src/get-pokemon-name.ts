@@ -1,5 +1,5 @@
 import type { FetchStrategy } from '@waitless/core';
-import { POKEAPI_BASE_URL, POKEMON_COUNT, type PokemonResource } from './pokemon-api';
+import { POKEAPI_BASE_URL, POKEMON_COUNT, pokemonUrl, type PokemonResource } from './pokemon-api';
 
 /** Where to ask and how to stop asking. */
 export interface PokemonLookupOptions {
@@ -11,9 +11,8 @@ export interface PokemonLookupOptions {
  * The seed's function, written once against `FetchStrategy`: the same code runs on every strategy.
  * @example await getPokemonName(25, factory.create('native-async'), { baseUrl: fixture.url }) // 'pikachu'
  */
-export async function getPokemonName(id: number, strategy: FetchStrategy, options: PokemonLookupOptions = {}): Promise<string> {
-  const baseUrl = (options.baseUrl ?? POKEAPI_BASE_URL).replace(/\/+$/, '');
-  const result = await strategy.fetch<PokemonResource>({ url: `${baseUrl}/api/v2/pokemon/${id}`, signal: options.signal });
+export async function getPokemonName(idOrName: number | string, strategy: FetchStrategy, options: PokemonLookupOptions = {}): Promise<string> {
+  const result = await strategy.fetch<PokemonResource>({ url: pokemonUrl(options.baseUrl ?? POKEAPI_BASE_URL, idOrName), signal: options.signal });
   return result.body.name;
 }
 

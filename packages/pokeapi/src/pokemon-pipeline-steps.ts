@@ -2,7 +2,7 @@ import { PIPELINE_STEP, type FetchStrategy } from '@waitless/core';
 import type { PipelineStep, StepContext } from '@waitless/concurrency';
 import { ContainerModule } from 'inversify';
 import { getPokemonName } from './get-pokemon-name';
-import { POKEAPI_BASE_URL, type PokemonResource } from './pokemon-api';
+import { POKEAPI_BASE_URL, pokemonUrl, type PokemonResource } from './pokemon-api';
 
 // The id comes from `args.id` when the node sets one, else from the step's input (a number, a name, or
 // an object with `id` or `name`), so the step works both after a list step and with fixed ids.
@@ -18,18 +18,14 @@ function idFrom(input: unknown, ctx: StepContext, step: string): string | number
 }
 
 async function fetchPokemon(idOrName: string | number, strategy: FetchStrategy, ctx: StepContext): Promise<PokemonResource> {
-  const baseUrl = (ctx.baseUrl ?? POKEAPI_BASE_URL).replace(/\/+$/, '');
-  const result = await strategy.fetch<PokemonResource>({ url: `${baseUrl}/api/v2/pokemon/${encodeURIComponent(String(idOrName))}`, signal: ctx.signal });
+  const result = await strategy.fetch<PokemonResource>({ url: pokemonUrl(ctx.baseUrl ?? POKEAPI_BASE_URL, idOrName), signal: ctx.signal });
   return result.body;
 }
 
 /** Pipeline step `pokemon.name`: a Pokémon's name from its id (`args.id` or the input). */
 export const pokemonNameStep: PipelineStep = {
   name: 'pokemon.name',
-  run: (input, ctx) => {
-    const id = idFrom(input, ctx, 'pokemon.name');
-    return typeof id === 'number' ? getPokemonName(id, ctx.strategy, ctx) : fetchPokemon(id, ctx.strategy, ctx).then((p) => p.name);
-  },
+  run: (input, ctx) => getPokemonName(idFrom(input, ctx, 'pokemon.name'), ctx.strategy, ctx),
 };
 
 /** Pipeline step `pokemon.detail`: the `/api/v2/pokemon/:idOrName` resource (`args.id` or the input). */

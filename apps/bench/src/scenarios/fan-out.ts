@@ -1,5 +1,6 @@
 import { gather } from '@waitless/concurrency';
 import type { BenchClient } from './bench-client';
+import { pokemonUrl } from '@waitless/pokeapi';
 
 /**
  * Runs `count` GETs of `url` all at once, the way each kind of client would be used: Waitless
@@ -22,6 +23,6 @@ export async function sequentially(client: BenchClient, count: number, url: stri
 }
 
 /** The fixture's Pikachu, with the server's latency knob when `latencyMs` > 0. */
-export function pokemonUrl(baseUrl: string, latencyMs = 0): string {
-  return `${baseUrl}/api/v2/pokemon/25${latencyMs > 0 ? `?latency=${latencyMs}` : ''}`;
+export function pikachuUrl(baseUrl: string, latencyMs = 0): string {
+  return pokemonUrl(baseUrl, 25, latencyMs > 0 ? { latency: latencyMs } : undefined);
 }

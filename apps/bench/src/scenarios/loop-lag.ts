@@ -2,7 +2,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LoopLagArgs, LoopLagMeasurement } from '../scenario-protocol';
-import { fanOut, pokemonUrl } from './fan-out';
+import { fanOut, pikachuUrl } from './fan-out';
 import { runAsScenario } from './run-as-scenario';
 import { withClient } from './with-client';
 
@@ -14,13 +14,13 @@ const MONITOR_LEAD_MS = 20;
 runAsScenario<LoopLagArgs, LoopLagMeasurement>((args) =>
   withClient(args.client, args.poolSize, async (client) => {
     // Untimed: open sockets / start every worker thread, so the measurement is steady state.
-    await fanOut(client, Math.min(args.requests, Math.max(args.poolSize, 50)), pokemonUrl(args.url));
+    await fanOut(client, Math.min(args.requests, Math.max(args.poolSize, 50)), pikachuUrl(args.url));
 
     const histogram = monitorEventLoopDelay({ resolution: 1 });
     histogram.enable();
     await delay(MONITOR_LEAD_MS);
     const startedAt = performance.now();
-    await fanOut(client, args.requests, pokemonUrl(args.url, args.latencyMs));
+    await fanOut(client, args.requests, pikachuUrl(args.url, args.latencyMs));
     const wallMs = performance.now() - startedAt;
     await delay(MONITOR_LEAD_MS);
     histogram.disable();

@@ -1,7 +1,7 @@
 // Memory scenario child: streams `items` GETs through mapStream and samples this process's RSS.
 import { mapStream } from '@waitless/concurrency';
 import type { MemoryArgs, MemoryMeasurement } from '../scenario-protocol';
-import { pokemonUrl } from './fan-out';
+import { pikachuUrl } from './fan-out';
 import { runAsScenario } from './run-as-scenario';
 import { withClient } from './with-client';
 
@@ -9,7 +9,7 @@ const BYTES_PER_MB = 1024 * 1024;
 
 runAsScenario<MemoryArgs, MemoryMeasurement>((args) =>
   withClient(args.client, args.concurrency, async (client) => {
-    const url = pokemonUrl(args.url);
+    const url = pikachuUrl(args.url);
     const rssMb = (): number => process.memoryUsage.rss() / BYTES_PER_MB;
     const rssStartMb = rssMb();
     let peakRssMb = rssStartMb;

@@ -2,13 +2,13 @@
 import type { ThroughputArgs, ThroughputMeasurement, ThroughputRun } from '../scenario-protocol';
 import { summarizeLatencies } from '../stats';
 import { runClosedLoop } from './closed-loop';
-import { pokemonUrl } from './fan-out';
+import { pikachuUrl } from './fan-out';
 import { runAsScenario } from './run-as-scenario';
 import { withClient } from './with-client';
 
 runAsScenario<ThroughputArgs, ThroughputMeasurement>((args) =>
   withClient(args.client, args.poolSize, async (client) => {
-    const url = pokemonUrl(args.url);
+    const url = pikachuUrl(args.url);
     const call = (): Promise<void> => client.get(url);
     const runs: ThroughputRun[] = [];
     for (const concurrency of args.concurrencies) {

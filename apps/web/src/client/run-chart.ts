@@ -1,5 +1,6 @@
 import { formatAxis, formatMs, niceStep } from './format';
 import { currentTime, heartbeatGaps, type RequestBar, type RunRecord } from './run-record';
+import { HEARTBEAT_INTERVAL_MS } from '../shared/run-events';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** A gap counts as a stall from three missed beats on. */
@@ -45,7 +46,7 @@ export class RunChart {
     this.heartbeat.append(svg, this.gapLayer, this.caption);
 
     const rows = el('div', 'chart-rows');
-    rows.append(lane('Requests', this.timeline), lane(options.compact ? 'Loop' : 'Event loop', this.heartbeat, options.compact ? '' : '10 ms beat'), lane('', this.axis));
+    rows.append(lane('Requests', this.timeline), lane(options.compact ? 'Loop' : 'Event loop', this.heartbeat, options.compact ? '' : `${HEARTBEAT_INTERVAL_MS} ms beat`), lane('', this.axis));
     this.element.append(rows);
   }
 

@@ -1,4 +1,4 @@
-import type { RunEvent, RunParams, RunSummary } from '../shared/run-events';
+import { HEARTBEAT_INTERVAL_MS, type RunEvent, type RunParams, type RunSummary } from '../shared/run-events';
 
 /** One request as the page draws it; times are ms since the run's `t0`. */
 export interface RequestBar {
@@ -32,7 +32,7 @@ export interface RunRecord {
 
 /** A fresh record for a run that was just created. */
 export function newRunRecord(id: string, params: RunParams): RunRecord {
-  return { id, params, state: 'starting', heartbeatIntervalMs: 10, bars: new Map(), ticks: [], lastSeen: { at: 0, receivedAt: performance.now() } };
+  return { id, params, state: 'starting', heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, bars: new Map(), ticks: [], lastSeen: { at: 0, receivedAt: performance.now() } };
 }
 
 /** Folds one stream event into the record. */

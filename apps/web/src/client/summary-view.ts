@@ -1,4 +1,4 @@
-import type { RunSummary } from '../shared/run-events';
+import { HEARTBEAT_INTERVAL_MS, type RunSummary } from '../shared/run-events';
 import { formatMs } from './format';
 import { el } from './run-chart';
 
@@ -30,7 +30,7 @@ export function summaryView(summary: RunSummary | undefined, compact: boolean): 
     summary.speedup >= 1.5 ? 'good' : '',
     `Σ ${formatMs(summary.sumDurationMs)} of requests ÷ wall time`,
   );
-  stat('lag', 'Max loop lag', formatMs(summary.maxLagMs), 'Longest heartbeat gap minus the 10 ms interval: how long the loop could not turn', summary.maxLagMs >= 50 ? 'bad' : 'good', 'longest heartbeat gap − 10 ms');
+  stat('lag', 'Max loop lag', formatMs(summary.maxLagMs), `Longest heartbeat gap minus the ${HEARTBEAT_INTERVAL_MS} ms interval: how long the loop could not turn`, summary.maxLagMs >= 50 ? 'bad' : 'good', `longest heartbeat gap − ${HEARTBEAT_INTERVAL_MS} ms`);
   const retried = summary.retried > 0 ? ` · ${summary.retried} retried` : '';
   stat('ok', 'OK / failed', `${summary.ok} / ${summary.failed}${retried}`, `${summary.ok + summary.failed} of ${summary.dispatched} requests settled`, summary.failed > 0 ? 'warn' : '', `of ${summary.dispatched} requests${summary.cancelled ? ' (cancelled)' : ''}`);
   return grid;

@@ -64,7 +64,7 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
   const fixture = await startFixtureServer({ host: '127.0.0.1', port: 0 });
   const targets: Target[] = [
     { id: 'fixture', label: 'Embedded fixture server', baseUrl: fixture.url },
-    ...waitless.loaded.config.allowedBaseUrls.map((url) => ({ id: url, label: url, baseUrl: url.replace(/\/+$/, '') })),
+    ...waitless.loaded.config.allowedBaseUrls.map((url) => ({ id: url, label: url, baseUrl: url })),
   ];
   const runs = new RunManager({ maxRuns: options.maxRuns ?? 8, pendingTtlMs: 30_000 });
   const workerConfig = { configPath: waitless.loaded.configPath, inline: options.waitless?.inline, cwd };

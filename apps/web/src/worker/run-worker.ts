@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { concurrencyModule } from '@waitless/concurrency';
+import { concurrencyModule, failedCallTimings } from '@waitless/concurrency';
+import { POKEMON_COUNT, pokemonUrl } from '@waitless/pokeapi';
 import { createWaitless, HttpError, now, type FetchResult } from '@waitless/core';
 import { HEARTBEAT_INTERVAL_MS, type RequestEndEvent, type RunEvent, type RunSummary } from '../shared/run-events';
 import { dispatchPerTurn } from './dispatch-per-turn';
@@ -9,7 +10,6 @@ import type { RunWorkerCommand, RunWorkerData } from './run-worker-data';
 const HEARTBEAT_FLUSH_MS = 100;
 // The heartbeat runs a few ticks before the first request, so a block that starts at once is recorded.
 const WARM_UP_MS = 30;
-const POKEMON_IDS = 1025;
 
 /**
  * The body of a run worker: builds its own Waitless container, runs the requests with the chosen
@@ -34,19 +34,19 @@ export async function runWorker(data: RunWorkerData, post: (event: RunEvent) => 
     const t0 = now();
     post({ type: 'run-start', runId: data.runId, params, profile, t0, heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS });
     const ends: RequestEndEvent[] = [];
-    const query = data.fixtureKnobs ? `?latency=${params.latencyMs}&errorRate=${params.errorRate}` : '';
+    const knobs = data.fixtureKnobs ? { latency: params.latencyMs, errorRate: params.errorRate } : undefined;
 
     const runOne = async (index: number): Promise<void> => {
       const startedAt = now();
       post({ type: 'request-start', index, at: startedAt });
-      const url = `${data.baseUrl}/api/v2/pokemon/${1 + ((index * 37) % POKEMON_IDS)}${query}`;
+      const url = pokemonUrl(data.baseUrl, 1 + ((index * 37) % POKEMON_COUNT), knobs);
       let end: RequestEndEvent;
       try {
         const result: FetchResult = await strategy.fetch({ url, signal: controller.signal });
         end = { type: 'request-end', index, startedAt, endedAt: result.timings.endedAt, ok: true, status: result.status, attempts: result.timings.attempts };
       } catch (error) {
         const status = error instanceof HttpError ? error.status : undefined;
-        end = { type: 'request-end', index, startedAt, endedAt: now(), ok: false, status, attempts: 1, error: oneLine(error) };
+        end = { type: 'request-end', index, startedAt, endedAt: now(), ok: false, status, attempts: failedCallTimings(error).attempts, error: oneLine(error) };
       }
       ends.push(end);
       post(end);

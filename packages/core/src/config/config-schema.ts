@@ -45,6 +45,9 @@ export const strategySettingsSchema = z
   })
   .strict();
 
+// Base URLs are stored without trailing slashes, so `${baseUrl}/path` is always one slash.
+const baseUrl = z.url().transform((url) => url.replace(/\/+$/, ''));
+
 /** The shape of `waitless.config.json`. */
 export const configSchema = z
   .object({
@@ -52,8 +55,8 @@ export const configSchema = z
     strategy: z.string().min(1).optional(),
     plugins: z.array(z.string().min(1)).optional(),
     strategies: z.record(z.string(), strategySettingsSchema).default({}),
-    baseUrl: z.url().optional(),
-    allowedBaseUrls: z.array(z.url()).default([]),
+    baseUrl: baseUrl.optional(),
+    allowedBaseUrls: z.array(baseUrl).default([]),
   })
   .strict();
 
