@@ -40,3 +40,4 @@ export { BUILTIN_STEPS } from './pipelines/builtin-steps';
 export { InvalidOptionError } from './errors/invalid-option-error';
 export { PipelineSpecError } from './errors/pipeline-spec-error';
 export { PipelineDeadlineError } from './errors/pipeline-deadline-error';
+export { watchEventLoop, type EventLoopWatch } from './watch-event-loop';

@@ -12,7 +12,7 @@ import {
 } from '@waitless/core';
 import { startFixtureServerThread, type FixtureServerThread, type RequestEndEvent } from '@waitless/fixture-server';
 import type { ContainerModule } from 'inversify';
-import { watchEventLoop } from './watch-event-loop';
+import { watchEventLoop } from '@waitless/concurrency';
 
 /** Options for {@link describeConformance}. */
 export interface ConformanceOptions {

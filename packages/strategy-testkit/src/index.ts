@@ -1,2 +1,3 @@
 export { describeConformance, type ConformanceOptions } from './describe-conformance';
-export { watchEventLoop, type EventLoopWatch } from './watch-event-loop';
+// Re-exported for plugin authors' own tests; it lives with the runtime tools so apps can use it too.
+export { watchEventLoop, type EventLoopWatch } from '@waitless/concurrency';

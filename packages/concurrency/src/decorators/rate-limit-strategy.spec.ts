@@ -47,7 +47,9 @@ describe('rate-limit decorator (from config)', () => {
     expect(busiest).toBeLessThanOrEqual(requests);
     // 40 requests at 10 per window need three more windows after the first burst.
     expect(starts[39] - starts[0]).toBeGreaterThanOrEqual(3 * intervalMs - skewMs);
-    expect(Math.max(...results.map((r) => r.timings.waitedMs))).toBeGreaterThanOrEqual(3 * intervalMs - 5);
+    // The wait shows in the timings. gather starts its callers over a few event-loop turns, so the last
+    // one was queued a little after the first burst was granted: the same tolerance applies.
+    expect(Math.max(...results.map((r) => r.timings.waitedMs))).toBeGreaterThanOrEqual(3 * intervalMs - skewMs);
   });
 
   it('lets a waiting caller abort without ever sending its request', async () => {
