@@ -2,15 +2,8 @@ import path from 'node:path';
 import type { ScenarioName, ScenarioTypes, Skipped } from './scenario-protocol';
 import { spawnTsx } from './tsx-child';
 
-/** Options for {@link runScenario}. */
-export interface RunScenarioOptions {
-  /** Kill the child and reject after this long. Default 10 minutes. */
-  timeoutMs?: number;
-  /** Extra node flags for the child, e.g. `['--cpu-prof', '--cpu-prof-dir=tmp/prof']`. */
-  nodeArgs?: readonly string[];
-}
-
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+// A scenario child that runs longer than this is killed and reported.
+const TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Runs one scenario in its own child process (`src/scenarios/<name>.ts`) and resolves with the one
@@ -19,17 +12,16 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
  * @example
  * const seed = await runScenario('seed', { url, client: 'native-async', mode: 'concurrent', requests: 4, latencyMs: 20, repetitions: 1, poolSize: 4 });
  */
-export function runScenario<N extends ScenarioName>(name: N, args: ScenarioTypes[N]['args'], options: RunScenarioOptions = {}): Promise<ScenarioTypes[N]['result'] | Skipped> {
+export function runScenario<N extends ScenarioName>(name: N, args: ScenarioTypes[N]['args']): Promise<ScenarioTypes[N]['result'] | Skipped> {
   const file = path.join(__dirname, 'scenarios', `${name}.ts`);
-  const child = spawnTsx(file, [JSON.stringify(args)], { nodeArgs: options.nodeArgs });
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const child = spawnTsx(file, [JSON.stringify(args)]);
   return new Promise((resolve, reject) => {
     let stdout = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`Scenario ${name} (${describeArgs(args)}) did not finish within ${timeoutMs / 1000} s and was killed.`));
-    }, timeoutMs);
+      reject(new Error(`Scenario ${name} (${describeArgs(args)}) did not finish within ${TIMEOUT_MS / 1000} s and was killed.`));
+    }, TIMEOUT_MS);
     child.once('error', (error) => {
       clearTimeout(timer);
       reject(new Error(`Could not start scenario ${name}: ${error.message}`));

@@ -3,8 +3,6 @@ import { pathToFileURL } from 'node:url';
 
 /** Options for {@link spawnTsx}. */
 export interface SpawnTsxOptions {
-  /** Extra flags for node, e.g. `--cpu-prof`. */
-  nodeArgs?: readonly string[];
   stdio?: StdioOptions;
 }
 
@@ -13,7 +11,7 @@ export interface SpawnTsxOptions {
  * matters: importing `undici` re-points Node 20's global fetch, and RSS must be one client's own.
  */
 export function spawnTsx(file: string, args: readonly string[], options: SpawnTsxOptions = {}): ChildProcess {
-  return spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', TSX_LOADER, file, ...args], {
+  return spawn(process.execPath, ['--import', TSX_LOADER, file, ...args], {
     stdio: options.stdio ?? ['ignore', 'pipe', 'inherit'],
   });
 }

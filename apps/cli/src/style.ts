@@ -1,6 +1,5 @@
 /** ANSI styling that switches itself off when it would only add noise. */
 export interface Style {
-  readonly enabled: boolean;
   bold(text: string): string;
   dim(text: string): string;
   green(text: string): string;
@@ -15,5 +14,5 @@ export interface Style {
 export function createStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
   const enabled = stream.isTTY === true && !env['NO_COLOR'];
   const wrap = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
-  return { enabled, bold: wrap(1, 22), dim: wrap(2, 22), green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39) };
+  return { bold: wrap(1, 22), dim: wrap(2, 22), green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39) };
 }
