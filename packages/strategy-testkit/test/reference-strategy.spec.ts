@@ -1,0 +1,18 @@
+import { defineStrategyPlugin, fetchNetworkError, now, performCall, type FetchStrategy } from '@waitless/core';
+import { describeConformance } from '../src';
+
+// The smallest correct strategy: core's call skeleton around Node's global fetch. The kit must pass it,
+// so a failure here is the kit's own bug, not a plugin's.
+const referenceStrategy: FetchStrategy = {
+  name: 'reference-fetch',
+  fetch: (request, options) =>
+    performCall(request, options, async (prepared, signal) => {
+      const response = await fetch(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+      const firstByteAt = now();
+      return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
+    }, fetchNetworkError),
+};
+
+describeConformance(
+  defineStrategyPlugin({ name: 'reference-fetch', packageName: '@waitless/strategy-testkit', description: 'The kit checking itself.', profile: 'concurrent', create: () => referenceStrategy }),
+);
