@@ -1,7 +1,18 @@
 // Shared jest setup: @swc/jest compiles TypeScript to CommonJS.
 // ky and inversify ship ESM only, so they are let through the transform too.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+// Tests import our packages' TypeScript sources (the paths of tsconfig.base.json), not their built dist/:
+// a test sees the change it tests without a build. Code that runs in worker threads loads built JavaScript.
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([name, [file]]) => [`^${name.replace(/[/]/g, '\\/')}$`, path.join(__dirname, file)]),
+);
+
 module.exports = {
+  moduleNameMapper,
   testEnvironment: 'node',
+  // Only *.spec.ts: the *.spec-d.ts type tests beside them are checked by tsc (the typecheck target), never run.
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {

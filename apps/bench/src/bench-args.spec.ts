@@ -2,7 +2,15 @@ import { BenchUsageError, parseBenchArgs } from './bench-args';
 
 describe('parseBenchArgs', () => {
   it('runs every section with no flags', () => {
-    expect(parseBenchArgs([])).toEqual({ json: false, quick: false, sections: ['seed', 'throughput', 'dispatch', 'loopLag', 'memory'], svgPath: undefined, noSvg: false, verbose: false, help: false });
+    expect(parseBenchArgs([])).toEqual({
+      json: false,
+      quick: false,
+      sections: ['seed', 'throughput', 'dispatch', 'loopLag', 'memory'],
+      svgPath: undefined,
+      noSvg: false,
+      verbose: false,
+      help: false,
+    });
   });
 
   it('reads --quick --json and keeps --only sections in run order', () => {
@@ -11,7 +19,9 @@ describe('parseBenchArgs', () => {
   });
 
   it('names an unknown section or flag', () => {
-    expect(() => parseBenchArgs(['--only', 'seed,latency'])).toThrow('Unknown section in --only "seed,latency". Sections: seed, throughput, dispatch, loopLag, memory.');
+    expect(() => parseBenchArgs(['--only', 'seed,latency'])).toThrow(
+      'Unknown section in --only "seed,latency". Sections: seed, throughput, dispatch, loopLag, memory.',
+    );
     expect(() => parseBenchArgs(['--fast'])).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(['--svg', 'a.svg', '--no-svg'])).toThrow('either --svg PATH or --no-svg');
   });

@@ -52,7 +52,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   let sections: Section[] = [...SECTIONS];
   if (values.only !== undefined) {
-    const asked = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+    const asked = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
     if (asked.length === 0 || unknown.length > 0) {
       throw new BenchUsageError(`Unknown section in --only "${values.only}". Sections: ${SECTIONS.join(', ')}.`);
@@ -60,5 +63,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     sections = SECTIONS.filter((s) => asked.includes(s));
   }
   if (values.svg !== undefined && values['no-svg']) throw new BenchUsageError('Pass either --svg PATH or --no-svg, not both.');
-  return { json: values.json === true, quick: values.quick === true, sections, svgPath: values.svg, noSvg: values['no-svg'] === true, verbose: values.verbose === true, help: values.help === true };
+  return {
+    json: values.json === true,
+    quick: values.quick === true,
+    sections,
+    svgPath: values.svg,
+    noSvg: values['no-svg'] === true,
+    verbose: values.verbose === true,
+    help: values.help === true,
+  };
 }

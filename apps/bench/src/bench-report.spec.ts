@@ -3,9 +3,22 @@ import { buildReport, type BenchMeasurements } from './bench-report';
 import { formatReport } from './format-report';
 import type { SeedMeasurement, ThroughputMeasurement } from './scenario-protocol';
 
-const META = { date: '2026-01-01T00:00:00.000Z', quick: false, node: 'v20.20.2', cores: 2, cpu: 'test', loadAverage: [0.5, 0.5, 0.5], durationMs: 1000 };
+const META = {
+  date: '2026-01-01T00:00:00.000Z',
+  quick: false,
+  node: 'v20.20.2',
+  cores: 2,
+  cpu: 'test',
+  loadAverage: [0.5, 0.5, 0.5],
+  durationMs: 1000,
+};
 
-const seed = (client: SeedMeasurement['client'], runsMs: number[], mode: SeedMeasurement['mode'] = 'concurrent'): SeedMeasurement => ({ client, mode, runsMs, warmupMs: 40 });
+const seed = (client: SeedMeasurement['client'], runsMs: number[], mode: SeedMeasurement['mode'] = 'concurrent'): SeedMeasurement => ({
+  client,
+  mode,
+  runsMs,
+  warmupMs: 40,
+});
 const throughput = (client: ThroughputMeasurement['client'], elapsedMs: number): ThroughputMeasurement => ({
   client,
   runs: [{ concurrency: 64, requests: 20_000, elapsedMs, p50Ms: 9.5, p99Ms: 41.3 }],
@@ -15,15 +28,33 @@ const throughput = (client: ThroughputMeasurement['client'], elapsedMs: number):
 const MEASURED: BenchMeasurements = {
   seed: {
     sequential: seed('blocking-sync', [2110, 2101, 2130, 2098, 2105], 'sequential'),
-    concurrent: [seed('native-async', [112, 109, 131, 110, 111]), seed('worker-threaded', [150, 155, 149, 160, 152]), seed('fetch', [108, 107, 109, 115, 110])],
+    concurrent: [
+      seed('native-async', [112, 109, 131, 110, 111]),
+      seed('worker-threaded', [150, 155, 149, 160, 152]),
+      seed('fetch', [108, 107, 109, 115, 110]),
+    ],
   },
-  throughput: [throughput('native-async', 5_000), throughput('fetch', 3_000), throughput('undici', 1_000), throughput('undici-pool', 1_250)],
+  throughput: [
+    throughput('native-async', 5_000),
+    throughput('fetch', 3_000),
+    throughput('undici', 1_000),
+    throughput('undici-pool', 1_250),
+  ],
   dispatch: { poolSize: 2, callsPerBatch: 500, toThreadUs: [70, 66, 68], piscinaUs: [60, 62, 61] },
   loopLag: [
     { client: 'native-async', requests: 1000, latencyMs: 200, maxMs: 12.34, p99Ms: 4.2, wallMs: 290.4 },
     { client: 'worker-threaded', requests: 1000, latencyMs: 200, maxMs: 25.1, p99Ms: 3.1, wallMs: 10_100 },
   ],
-  memory: { client: 'native-async', items: 1_000_000, concurrency: 256, rssStartMb: 110, peakRssMb: 190.44, rssAt10PctMb: 170, rssEndMb: 180, wallMs: 250_000 },
+  memory: {
+    client: 'native-async',
+    items: 1_000_000,
+    concurrency: 256,
+    rssStartMb: 110,
+    peakRssMb: 190.44,
+    rssAt10PctMb: 170,
+    rssEndMb: 180,
+    wallMs: 250_000,
+  },
   skipped: [],
   failures: [],
 };
@@ -34,8 +65,30 @@ describe('buildReport', () => {
   it('produces the documented JSON shape', () => {
     const json = JSON.parse(JSON.stringify(report));
     expect(json).toMatchObject({
-      seed: { sequentialMs: expect.any(Number), results: expect.arrayContaining([{ name: 'native-async', wallMs: expect.any(Number), speedup: expect.any(Number), kind: 'waitless', via: 'gather', runsMs: expect.any(Array), warmupMs: 40 }]) },
-      throughput: expect.arrayContaining([expect.objectContaining({ name: 'native-async', concurrency: 64, rps: expect.any(Number), p50Ms: expect.any(Number), p99Ms: expect.any(Number), ratioToFetch: expect.any(Number) })]),
+      seed: {
+        sequentialMs: expect.any(Number),
+        results: expect.arrayContaining([
+          {
+            name: 'native-async',
+            wallMs: expect.any(Number),
+            speedup: expect.any(Number),
+            kind: 'waitless',
+            via: 'gather',
+            runsMs: expect.any(Array),
+            warmupMs: 40,
+          },
+        ]),
+      },
+      throughput: expect.arrayContaining([
+        expect.objectContaining({
+          name: 'native-async',
+          concurrency: 64,
+          rps: expect.any(Number),
+          p50Ms: expect.any(Number),
+          p99Ms: expect.any(Number),
+          ratioToFetch: expect.any(Number),
+        }),
+      ]),
       dispatch: { toThreadUs: expect.any(Number), piscinaUs: expect.any(Number), ratio: expect.any(Number) },
       loopLag: [expect.objectContaining({ name: 'native-async', maxMs: expect.any(Number), p99Ms: expect.any(Number) }), expect.anything()],
       memory: expect.objectContaining({ items: 1_000_000, peakRssMb: expect.any(Number) }),

@@ -1,6 +1,15 @@
 import os from 'node:os';
 import type { BenchPlan } from './bench-plan';
-import { CLIENT_LABELS, isStrategy, type ClientName, type DispatchMeasurement, type LoopLagMeasurement, type MemoryMeasurement, type SeedMeasurement, type ThroughputMeasurement } from './scenario-protocol';
+import {
+  CLIENT_LABELS,
+  isStrategy,
+  type ClientName,
+  type DispatchMeasurement,
+  type LoopLagMeasurement,
+  type MemoryMeasurement,
+  type SeedMeasurement,
+  type ThroughputMeasurement,
+} from './scenario-protocol';
 import { median, round } from './stats';
 import { evaluateTargets, type TargetCheck } from './targets';
 
@@ -48,7 +57,17 @@ export interface BenchReport {
   throughput: ThroughputRow[] | null;
   dispatch: { toThreadUs: number; piscinaUs: number; ratio: number; poolSize: number; callsPerBatch: number; batches: number } | null;
   loopLag: Array<{ name: string; requests: number; latencyMs: number; maxMs: number; p99Ms: number; wallMs: number }> | null;
-  memory: { name: string; items: number; concurrency: number; rssStartMb: number; peakRssMb: number; rssAt10PctMb: number; rssEndMb: number; endVs10Pct: number; wallMs: number } | null;
+  memory: {
+    name: string;
+    items: number;
+    concurrency: number;
+    rssStartMb: number;
+    peakRssMb: number;
+    rssAt10PctMb: number;
+    rssEndMb: number;
+    endVs10Pct: number;
+    wallMs: number;
+  } | null;
   targets: TargetCheck[];
   skipped: string[];
   failures: string[];
@@ -73,7 +92,14 @@ export function buildReport(plan: BenchPlan, m: BenchMeasurements, meta: BenchRe
   const throughput = m.throughput ? buildThroughput(m.throughput) : null;
   const dispatch = m.dispatch ? buildDispatch(m.dispatch) : null;
   const loopLag = m.loopLag
-    ? m.loopLag.map((l) => ({ name: CLIENT_LABELS[l.client], requests: l.requests, latencyMs: l.latencyMs, maxMs: round(l.maxMs), p99Ms: round(l.p99Ms), wallMs: Math.round(l.wallMs) }))
+    ? m.loopLag.map((l) => ({
+        name: CLIENT_LABELS[l.client],
+        requests: l.requests,
+        latencyMs: l.latencyMs,
+        maxMs: round(l.maxMs),
+        p99Ms: round(l.p99Ms),
+        wallMs: Math.round(l.wallMs),
+      }))
     : null;
   const memory = m.memory
     ? {
@@ -96,13 +122,29 @@ function buildSeed(plan: BenchPlan, measured: NonNullable<BenchMeasurements['see
   const sequentialMs = median(measured.sequential.runsMs);
   const row = (s: SeedMeasurement, kind: SeedRow['kind'], via: SeedRow['via'], name: string): SeedRow => {
     const wallMs = median(s.runsMs);
-    return { name, kind, via, wallMs: round(wallMs), speedup: round(sequentialMs / wallMs, 2), runsMs: s.runsMs.map((r) => round(r)), warmupMs: Math.round(s.warmupMs) };
+    return {
+      name,
+      kind,
+      via,
+      wallMs: round(wallMs),
+      speedup: round(sequentialMs / wallMs, 2),
+      runsMs: s.runsMs.map((r) => round(r)),
+      warmupMs: Math.round(s.warmupMs),
+    };
   };
   const results = [
     row(measured.sequential, 'baseline', 'sequential', `sequential ${CLIENT_LABELS[measured.sequential.client]}`),
-    ...measured.concurrent.map((s) => (isStrategy(s.client) ? row(s, 'waitless', 'gather', CLIENT_LABELS[s.client]) : row(s, 'raw', 'Promise.all', CLIENT_LABELS[s.client]))),
+    ...measured.concurrent.map((s) =>
+      isStrategy(s.client) ? row(s, 'waitless', 'gather', CLIENT_LABELS[s.client]) : row(s, 'raw', 'Promise.all', CLIENT_LABELS[s.client]),
+    ),
   ];
-  return { requests: plan.seed.requests, latencyMs: plan.seed.latencyMs, repetitions: plan.seed.repetitions, sequentialMs: round(sequentialMs), results };
+  return {
+    requests: plan.seed.requests,
+    latencyMs: plan.seed.latencyMs,
+    repetitions: plan.seed.repetitions,
+    sequentialMs: round(sequentialMs),
+    results,
+  };
 }
 
 function buildThroughput(measured: ThroughputMeasurement[]): ThroughputRow[] {
@@ -131,5 +173,12 @@ function buildThroughput(measured: ThroughputMeasurement[]): ThroughputRow[] {
 function buildDispatch(d: DispatchMeasurement): NonNullable<BenchReport['dispatch']> {
   const toThreadUs = median(d.toThreadUs);
   const piscinaUs = median(d.piscinaUs);
-  return { toThreadUs: round(toThreadUs), piscinaUs: round(piscinaUs), ratio: round(toThreadUs / piscinaUs, 2), poolSize: d.poolSize, callsPerBatch: d.callsPerBatch, batches: d.toThreadUs.length };
+  return {
+    toThreadUs: round(toThreadUs),
+    piscinaUs: round(piscinaUs),
+    ratio: round(toThreadUs / piscinaUs, 2),
+    poolSize: d.poolSize,
+    callsPerBatch: d.callsPerBatch,
+    batches: d.toThreadUs.length,
+  };
 }

@@ -10,7 +10,9 @@ const ratio = (value: number | null): string => (value === null ? '—' : `${val
 /** The human-readable report: one table a section, then the targets with met / missed. */
 export function formatReport(report: BenchReport): string {
   const { meta } = report;
-  const parts = [`Waitless benchmarks${meta.quick ? ' (--quick)' : ''} — ${meta.date}, Node ${meta.node}, ${meta.cores} cores (${meta.cpu}), load ${meta.loadAverage.join(' ')}, took ${fixed(meta.durationMs / 1000)} s`];
+  const parts = [
+    `Waitless benchmarks${meta.quick ? ' (--quick)' : ''} — ${meta.date}, Node ${meta.node}, ${meta.cores} cores (${meta.cpu}), load ${meta.loadAverage.join(' ')}, took ${fixed(meta.durationMs / 1000)} s`,
+  ];
 
   if (report.seed) {
     const s = report.seed;
@@ -18,7 +20,13 @@ export function formatReport(report: BenchReport): string {
       section(
         `1. Seed: ${s.requests} requests at ${s.latencyMs} ms latency, median of ${s.repetitions} (sequential ${fixed(s.sequentialMs, 0)} ms)`,
         table(
-          [{ header: 'client' }, { header: 'via' }, { header: 'wall ms', align: 'right' }, { header: 'speedup', align: 'right' }, { header: 'warm-up ms', align: 'right' }],
+          [
+            { header: 'client' },
+            { header: 'via' },
+            { header: 'wall ms', align: 'right' },
+            { header: 'speedup', align: 'right' },
+            { header: 'warm-up ms', align: 'right' },
+          ],
           s.results.map((r) => [r.name, r.via, fixed(r.wallMs), `${fixed(r.speedup, 2)}×`, String(r.warmupMs)]),
         ),
       ),
@@ -30,8 +38,24 @@ export function formatReport(report: BenchReport): string {
       section(
         `2. Throughput: ${t[0]?.requests ?? 0} requests at 0 ms latency per concurrency (closed loop)`,
         table(
-          [{ header: 'client' }, { header: 'c', align: 'right' }, { header: 'req/s', align: 'right' }, { header: 'p50 ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'vs fetch', align: 'right' }, { header: 'vs undici', align: 'right' }],
-          t.map((r) => [r.name, String(r.concurrency), String(r.rps), fixed(r.p50Ms, 2), fixed(r.p99Ms, 2), ratio(r.ratioToFetch), ratio(r.ratioToUndici)]),
+          [
+            { header: 'client' },
+            { header: 'c', align: 'right' },
+            { header: 'req/s', align: 'right' },
+            { header: 'p50 ms', align: 'right' },
+            { header: 'p99 ms', align: 'right' },
+            { header: 'vs fetch', align: 'right' },
+            { header: 'vs undici', align: 'right' },
+          ],
+          t.map((r) => [
+            r.name,
+            String(r.concurrency),
+            String(r.rps),
+            fixed(r.p50Ms, 2),
+            fixed(r.p99Ms, 2),
+            ratio(r.ratioToFetch),
+            ratio(r.ratioToUndici),
+          ]),
         ),
       ),
     );
@@ -57,7 +81,14 @@ export function formatReport(report: BenchReport): string {
       section(
         `4. Event-loop lag while requests are in flight (monitorEventLoopDelay, 1 ms resolution)`,
         table(
-          [{ header: 'client' }, { header: 'requests', align: 'right' }, { header: 'latency ms', align: 'right' }, { header: 'max ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'wall ms', align: 'right' }],
+          [
+            { header: 'client' },
+            { header: 'requests', align: 'right' },
+            { header: 'latency ms', align: 'right' },
+            { header: 'max ms', align: 'right' },
+            { header: 'p99 ms', align: 'right' },
+            { header: 'wall ms', align: 'right' },
+          ],
           report.loopLag.map((l) => [l.name, String(l.requests), String(l.latencyMs), fixed(l.maxMs), fixed(l.p99Ms), String(l.wallMs)]),
         ),
       ),
@@ -69,8 +100,24 @@ export function formatReport(report: BenchReport): string {
       section(
         `5. Memory: ${m.items.toLocaleString('en-US')} requests through mapStream at concurrency ${m.concurrency} (${m.name})`,
         table(
-          [{ header: 'RSS at start MB', align: 'right' }, { header: 'peak RSS MB', align: 'right' }, { header: 'RSS at 10% MB', align: 'right' }, { header: 'RSS at end MB', align: 'right' }, { header: 'end / 10%', align: 'right' }, { header: 'wall s', align: 'right' }],
-          [[fixed(m.rssStartMb), fixed(m.peakRssMb), fixed(m.rssAt10PctMb), fixed(m.rssEndMb), `${fixed(m.endVs10Pct, 3)}×`, fixed(m.wallMs / 1000)]],
+          [
+            { header: 'RSS at start MB', align: 'right' },
+            { header: 'peak RSS MB', align: 'right' },
+            { header: 'RSS at 10% MB', align: 'right' },
+            { header: 'RSS at end MB', align: 'right' },
+            { header: 'end / 10%', align: 'right' },
+            { header: 'wall s', align: 'right' },
+          ],
+          [
+            [
+              fixed(m.rssStartMb),
+              fixed(m.peakRssMb),
+              fixed(m.rssAt10PctMb),
+              fixed(m.rssEndMb),
+              `${fixed(m.endVs10Pct, 3)}×`,
+              fixed(m.wallMs / 1000),
+            ],
+          ],
         ),
       ),
     );
@@ -80,7 +127,12 @@ export function formatReport(report: BenchReport): string {
       'Targets (reported, not asserted)',
       table(
         [{ header: 'target' }, { header: 'goal', align: 'right' }, { header: 'actual', align: 'right' }, { header: 'result' }],
-        report.targets.map((t) => [t.description, `${t.goal} ${t.unit}`, t.actual === null ? '—' : `${t.actual} ${t.unit}`, t.met === null ? 'not run' : t.met ? 'met' : 'MISSED']),
+        report.targets.map((t) => [
+          t.description,
+          `${t.goal} ${t.unit}`,
+          t.actual === null ? '—' : `${t.actual} ${t.unit}`,
+          t.met === null ? 'not run' : t.met ? 'met' : 'MISSED',
+        ]),
       ),
     ),
   );

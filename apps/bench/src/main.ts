@@ -1,10 +1,10 @@
 // `npm run bench` / `nx run bench:bench`: every scenario, a table (or --json), the targets, the seed chart.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { startFixtureServerProcess } from '@waitless/fixture-server';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench-args';
 import { benchPlan } from './bench-plan';
 import { buildReport, machineMeta, type BenchReport } from './bench-report';
-import { startFixtureProcess } from './fixture-process';
 import { formatReport } from './format-report';
 import { runBench } from './run-bench';
 import { renderSeedChartSvg } from './seed-chart-svg';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const plan = benchPlan(args.quick);
   const progress = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
   const startedAt = performance.now();
-  const fixture = await startFixtureProcess();
+  const fixture = await startFixtureServerProcess();
   progress(`fixture server at ${fixture.url} (own process)`);
   let report: BenchReport;
   try {

@@ -20,7 +20,11 @@ export interface RunBenchOptions {
  */
 export async function runBench({ plan, sections, url, progress }: RunBenchOptions): Promise<BenchMeasurements> {
   const m: BenchMeasurements = { skipped: [], failures: [] };
-  const run = async <N extends ScenarioName>(name: N, args: ScenarioTypes[N]['args'], what: string): Promise<ScenarioTypes[N]['result'] | undefined> => {
+  const run = async <N extends ScenarioName>(
+    name: N,
+    args: ScenarioTypes[N]['args'],
+    what: string,
+  ): Promise<ScenarioTypes[N]['result'] | undefined> => {
     progress(`${what}…`);
     const startedAt = performance.now();
     let result;
@@ -44,8 +48,20 @@ export async function runBench({ plan, sections, url, progress }: RunBenchOption
 
   if (sections.includes('seed')) {
     const s = plan.seed;
-    const seedArgs = (client: ClientName, mode: 'sequential' | 'concurrent') => ({ url, client, mode, requests: s.requests, latencyMs: s.latencyMs, repetitions: s.repetitions, poolSize: s.poolSize });
-    const sequential = await run('seed', seedArgs(s.baseline, 'sequential'), `seed: sequential ${label(s.baseline)}, ${s.requests} × ${s.latencyMs} ms`);
+    const seedArgs = (client: ClientName, mode: 'sequential' | 'concurrent') => ({
+      url,
+      client,
+      mode,
+      requests: s.requests,
+      latencyMs: s.latencyMs,
+      repetitions: s.repetitions,
+      poolSize: s.poolSize,
+    });
+    const sequential = await run(
+      'seed',
+      seedArgs(s.baseline, 'sequential'),
+      `seed: sequential ${label(s.baseline)}, ${s.requests} × ${s.latencyMs} ms`,
+    );
     if (!sequential) throw new Error(`The seed baseline ${s.baseline} is not available, so no speedup can be computed.`);
     const concurrent: SeedMeasurement[] = [];
     for (const client of s.clients) {
@@ -77,14 +93,22 @@ export async function runBench({ plan, sections, url, progress }: RunBenchOption
     m.loopLag = [];
     for (const client of l.clients) {
       const requests = client === 'blocking-sync' ? l.blockingRequests : l.requests;
-      const result = await run('loop-lag', { url, client, requests, latencyMs: l.latencyMs, poolSize: l.poolSize }, `loop lag: ${label(client)}, ${requests} × ${l.latencyMs} ms in flight`);
+      const result = await run(
+        'loop-lag',
+        { url, client, requests, latencyMs: l.latencyMs, poolSize: l.poolSize },
+        `loop lag: ${label(client)}, ${requests} × ${l.latencyMs} ms in flight`,
+      );
       if (result) m.loopLag.push(result);
     }
   }
 
   if (sections.includes('memory')) {
     const mem = plan.memory;
-    m.memory = await run('memory', { url, ...mem }, `memory: ${mem.items} requests through mapStream at c=${mem.concurrency} on ${label(mem.client)}`);
+    m.memory = await run(
+      'memory',
+      { url, ...mem },
+      `memory: ${mem.items} requests through mapStream at c=${mem.concurrency} on ${label(mem.client)}`,
+    );
   }
   return m;
 }

@@ -12,7 +12,10 @@ const TIMEOUT_MS = 10 * 60_000;
  * @example
  * const seed = await runScenario('seed', { url, client: 'native-async', mode: 'concurrent', requests: 4, latencyMs: 20, repetitions: 1, poolSize: 4 });
  */
-export function runScenario<N extends ScenarioName>(name: N, args: ScenarioTypes[N]['args']): Promise<ScenarioTypes[N]['result'] | Skipped> {
+export function runScenario<N extends ScenarioName>(
+  name: N,
+  args: ScenarioTypes[N]['args'],
+): Promise<ScenarioTypes[N]['result'] | Skipped> {
   const file = path.join(__dirname, 'scenarios', `${name}.ts`);
   const child = spawnTsx(file, [JSON.stringify(args)]);
   return new Promise((resolve, reject) => {

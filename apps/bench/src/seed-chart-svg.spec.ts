@@ -8,7 +8,8 @@ const BARS: SeedBar[] = [
 ];
 
 /** Widths of the bars, in order. */
-const barWidths = (svg: string): number[] => [...svg.matchAll(/<rect x="\d+" y="[\d.]+" width="([\d.]+)" height="18"/g)].map((m) => Number(m[1]));
+const barWidths = (svg: string): number[] =>
+  [...svg.matchAll(/<rect x="\d+" y="[\d.]+" width="([\d.]+)" height="18"/g)].map((m) => Number(m[1]));
 
 describe('renderSeedChartSvg', () => {
   const svg = renderSeedChartSvg(BARS, { title: 'Seed: 20 requests at 100 ms', subtitle: 'median of 5 runs' });

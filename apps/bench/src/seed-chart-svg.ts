@@ -12,7 +12,11 @@ export interface SeedChartText {
 }
 
 const COLORS: Readonly<Record<SeedBar['kind'], string>> = { baseline: '#9aa0a6', waitless: '#1a73e8', raw: '#e8710a' };
-const LEGEND: Readonly<Record<SeedBar['kind'], string>> = { baseline: 'sequential baseline', waitless: 'Waitless strategy (gather)', raw: 'raw peer (Promise.all)' };
+const LEGEND: Readonly<Record<SeedBar['kind'], string>> = {
+  baseline: 'sequential baseline',
+  waitless: 'Waitless strategy (gather)',
+  raw: 'raw peer (Promise.all)',
+};
 
 const WIDTH = 760;
 const LABEL_WIDTH = 230;

@@ -31,11 +31,17 @@ interface TargetSpec {
 const atLeast = (min: number): Goal => ({ text: `≥ ${min}`, meets: (v) => v >= min });
 const atMost = (max: number): Goal => ({ text: `≤ ${max}`, meets: (v) => v <= max });
 const below = (max: number): Goal => ({ text: `< ${max}`, meets: (v) => v < max });
-const within = (center: number, tolerance: number): Goal => ({ text: `${center - tolerance}–${center + tolerance}`, meets: (v) => Math.abs(v - center) <= tolerance + 1e-9 });
+const within = (center: number, tolerance: number): Goal => ({
+  text: `${center - tolerance}–${center + tolerance}`,
+  meets: (v) => Math.abs(v - center) <= tolerance + 1e-9,
+});
 
 // The issue's seed goals are for 20 requests (18× and 15×); as fractions of the ideal n× they also
 // apply to --quick's smaller fan-out.
-const seedGoal = (fractionOfIdeal: number) => (s: Sections): Goal => atLeast(Math.round(fractionOfIdeal * (s.seed?.requests ?? 20) * 10) / 10);
+const seedGoal =
+  (fractionOfIdeal: number) =>
+  (s: Sections): Goal =>
+    atLeast(Math.round(fractionOfIdeal * (s.seed?.requests ?? 20) * 10) / 10);
 
 /** Targets of the "Benchmark suite" issue. They are reported, never asserted. */
 export const TARGETS: readonly TargetSpec[] = [

@@ -24,7 +24,13 @@ export function commandAction<O>(body: (run: CommandRun<O>) => Promise<ExitCodeV
     const command = args[args.length - 1] as Command;
     const interrupt = watchInterrupt();
     try {
-      const code = await body({ options: command.opts<O & object>(), globals: command.optsWithGlobals<GlobalOptions>(), interrupt, out: process.stdout, args: command.args });
+      const code = await body({
+        options: command.opts<O & object>(),
+        globals: command.optsWithGlobals<GlobalOptions>(),
+        interrupt,
+        out: process.stdout,
+        args: command.args,
+      });
       process.exitCode = code;
     } finally {
       interrupt.dispose();

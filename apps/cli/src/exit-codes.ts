@@ -1,4 +1,6 @@
 import { CommanderError } from 'commander';
+import { isStrategyNotFoundError, isUserFixableError } from '@waitless/core';
+import { InvalidFixtureKnobError } from '@waitless/fixture-server';
 
 /** The process exit codes of `waitless`, documented in `waitless --help`. */
 export const ExitCode = {
@@ -14,22 +16,13 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-// Errors that mean "fix how you called it": core's config and plugin errors, the fixture server's
-// knob validation, the concurrency package's option and pipeline checks. Compared by name, so two
-// copies of a package still match.
-const USAGE_ERROR_NAMES = new Set([
-  'ConfigError',
-  'PluginLoadError',
-  'StrategyNotFoundError',
-  'InvalidFixtureKnobError',
-  'InvalidOptionError',
-  'PipelineSpecError',
-]);
-
 /** The exit code for an error that escaped a command. */
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-  if (error instanceof Error && USAGE_ERROR_NAMES.has(error.name)) return ExitCode.usage;
+  // "Fix how you called it": Waitless errors flagged `userFixable` (config, plugins, unknown strategy, the
+  // concurrency package's options and pipeline specs; the guard also matches a second copy of core's),
+  // and the fixture server's knob validation, which does not depend on core.
+  if (isUserFixableError(error) || error instanceof InvalidFixtureKnobError) return ExitCode.usage;
   return ExitCode.failed;
 }
 
@@ -40,5 +33,9 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
 export function describeError(error: unknown, verbose: boolean): string {
   if (!(error instanceof Error)) return `waitless: ${String(error)}`;
   if (verbose && error.stack) return `waitless: ${error.stack}`;
-  return `waitless: ${error.message.split('\n')[0]}`;
+  // Core's messages name no CLI flag; the CLI says how to choose a strategy here.
+  const hint = isStrategyNotFoundError(error)
+    ? ' Choose one with --strategy <name> (or WAITLESS_STRATEGY); `waitless strategies` lists them.'
+    : '';
+  return `waitless: ${error.message.split('\n')[0]}${hint}`;
 }

@@ -1,4 +1,5 @@
 import { watchEventLoop } from '@waitless/concurrency';
+import { loopLagMs } from '@waitless/concurrency/heartbeat';
 
 /** What {@link measureLoopLag} saw while the work ran. */
 export interface LoopLagMeasurement<T> {
@@ -23,5 +24,5 @@ export async function measureLoopLag<T>(work: () => Promise<T>): Promise<LoopLag
     wallMs = performance.now() - started;
     return value;
   }, HEARTBEAT_MS);
-  return { result, wallMs, maxLoopLagMs: Math.max(0, maxGapMs - HEARTBEAT_MS) };
+  return { result, wallMs, maxLoopLagMs: loopLagMs(maxGapMs, HEARTBEAT_MS) };
 }

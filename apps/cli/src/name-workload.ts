@@ -93,7 +93,11 @@ export async function fetchRandomNames(workload: NameWorkload): Promise<FetchedN
 
 // The seed's "async generator" version: it reads like concurrent code but each `yield` waits for
 // its request, so it is exactly as SEQUENTIAL as a plain loop.
-async function* oneAtATime<T>(indexes: readonly number[], fetchOne: (index: number, signal: AbortSignal) => Promise<T>, signal: AbortSignal): AsyncGenerator<T> {
+async function* oneAtATime<T>(
+  indexes: readonly number[],
+  fetchOne: (index: number, signal: AbortSignal) => Promise<T>,
+  signal: AbortSignal,
+): AsyncGenerator<T> {
   for (const index of indexes) {
     if (signal.aborted) return;
     yield await fetchOne(index, signal);

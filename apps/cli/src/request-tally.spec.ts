@@ -5,7 +5,12 @@ describe('RequestTally', () => {
   it('counts failures per error type, keeps aborts apart and picks the exit code', async () => {
     const tally = new RequestTally();
     expect(await tally.settle(async () => 'pikachu')).toBe('pikachu');
-    for (const error of [new HttpError(503, 'GET', 'u', ''), new HttpError(503, 'GET', 'u', ''), new NetworkError('GET', 'u', 'reset'), new AbortError('GET', 'u')]) {
+    for (const error of [
+      new HttpError(503, 'GET', 'u', ''),
+      new HttpError(503, 'GET', 'u', ''),
+      new NetworkError('GET', 'u', 'reset'),
+      new AbortError('GET', 'u'),
+    ]) {
       expect(
         await tally.settle(async () => {
           throw error;

@@ -1,3 +1,4 @@
+import { isAbortError, isHttpError } from '@waitless/core';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 
 /** Counts how requests ended: successes, failures per error type, and calls stopped by Ctrl-C. */
@@ -17,7 +18,7 @@ export class RequestTally {
   /** Records one outcome: `undefined` for success, the thrown value otherwise. */
   record(error?: unknown): void {
     if (error === undefined) this.ok++;
-    else if (error instanceof Error && error.name === 'AbortError') this.aborted++;
+    else if (isAbortError(error)) this.aborted++;
     else {
       const key = errorType(error);
       this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
@@ -54,7 +55,6 @@ export class RequestTally {
 }
 
 function errorType(error: unknown): string {
-  if (!(error instanceof Error)) return 'Error';
-  const status = (error as { status?: unknown }).status;
-  return error.name === 'HttpError' && typeof status === 'number' ? `HttpError ${status}` : error.name;
+  if (isHttpError(error)) return `${error.name} ${error.status}`;
+  return error instanceof Error ? error.name : 'Error';
 }

@@ -1,6 +1,6 @@
-import { concurrencyModule } from '@waitless/concurrency';
-import { createWaitless, type Waitless } from '@waitless/core';
-import { pokemonStepsModule } from '@waitless/pokeapi';
+import { standardDecorators } from '@waitless/concurrency';
+import { createWaitless, type WaitlessRuntime } from '@waitless/core';
+import { pokemonSteps } from '@waitless/pokeapi';
 import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
 import { BUILTIN_PLUGINS, CLI_PACKAGE_DIR } from './builtin-plugins';
 import type { GlobalOptions } from './global-options';
@@ -13,7 +13,7 @@ export interface FixtureSettings {
 
 /** Everything a command that makes requests needs, and one `close()` for all of it. */
 export interface Runtime {
-  waitless: Waitless;
+  waitless: WaitlessRuntime;
   /** Where requests go: `--base-url`, the config's `baseUrl`, or the embedded fixture server. */
   baseUrl: string;
   /**
@@ -26,27 +26,32 @@ export interface Runtime {
 }
 
 /**
- * Loads config and plugins into a Waitless container. The CLI's built-in plugins apply when the config
+ * Loads config and plugins into a Waitless runtime. The CLI's built-in plugins apply when the config
  * lists none; the concurrency decorators and the Pokémon pipeline steps are always loaded. Throws
  * core's typed errors.
  */
-export function loadWaitless(options: GlobalOptions): Waitless {
+export function loadWaitless(options: GlobalOptions): WaitlessRuntime {
   return createWaitless({
     configPath: options.config,
     strategy: options.strategy,
     defaultPlugins: BUILTIN_PLUGINS,
     resolvePaths: [CLI_PACKAGE_DIR],
-    modules: [concurrencyModule, pokemonStepsModule],
+    decorators: standardDecorators,
+    steps: pokemonSteps,
   });
 }
 
 /**
- * Sets up a command run: the container first (so a config mistake fails before anything starts),
+ * Sets up a command run: the runtime first (so a config mistake fails before anything starts),
  * then the embedded fixture server unless a base URL was given. Pass `waitless` when the command
- * needed the container earlier (to validate its input before starting a server).
+ * needed the runtime earlier (to validate its input before starting a server).
  */
-export async function openRuntime(options: GlobalOptions, fixtureSettings: FixtureSettings = {}, waitless: Waitless = loadWaitless(options)): Promise<Runtime> {
-  const configuredUrl = options.baseUrl ?? waitless.loaded.config.baseUrl;
+export async function openRuntime(
+  options: GlobalOptions,
+  fixtureSettings: FixtureSettings = {},
+  waitless: WaitlessRuntime = loadWaitless(options),
+): Promise<Runtime> {
+  const configuredUrl = options.baseUrl ?? waitless.config.config.baseUrl;
   let fixture: FixtureServerThread | undefined;
   try {
     if (configuredUrl === undefined) fixture = await startFixtureServerThread({ ...fixtureSettings });
@@ -55,7 +60,9 @@ export async function openRuntime(options: GlobalOptions, fixtureSettings: Fixtu
     throw error;
   }
   if (options.verbose) {
-    process.stderr.write(`waitless: config ${waitless.loaded.source}; requests go to ${fixture ? `the embedded fixture server ${fixture.url}` : configuredUrl}\n`);
+    process.stderr.write(
+      `waitless: config ${waitless.config.source}; requests go to ${fixture ? `the embedded fixture server ${fixture.url}` : configuredUrl}\n`,
+    );
   }
   let closing: Promise<void> | undefined;
   return {

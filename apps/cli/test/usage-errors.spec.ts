@@ -27,8 +27,8 @@ describe('usage and config errors exit 2 with one line', () => {
 
   it('rejects an unknown strategy, listing the registered ones', async () => {
     const line = expectOneLineUsageError(await runCli(['--strategy', 'nativ-async', 'names', '--count', '1']));
-    expect(line).toContain('Unknown strategy "nativ-async". Registered: ');
-    expect(line).toContain('native-async');
+    expect(line).toContain('Unknown strategy "nativ-async" (requested by the caller). Did you mean "native-async"? Registered: ');
+    expect(line).toContain('Choose one with --strategy <name>');
   });
 
   it('names the bad field of a config file', async () => {

@@ -92,6 +92,8 @@ describe('requestSync', () => {
 
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).detail).toMatch(/ECONNREFUSED/);
+    // fetch's own error, rebuilt on this side of the worker boundary with the socket error under it.
+    expect((error as NetworkError).cause).toMatchObject({ name: 'TypeError', cause: { code: 'ECONNREFUSED' } });
   });
 
   it('throws NetworkError when the server resets the connection', () => {
@@ -106,7 +108,7 @@ describe('requestSync', () => {
     const error = catchError(() => requestSync({ url: `${server.url}/api/v2/pokemon/1`, signal: controller.signal }));
 
     expect(error).toBeInstanceOf(AbortError);
-    expect(error).toMatchObject({ reason: 'user left' });
+    expect(error).toMatchObject({ reason: 'user left', cause: controller.signal.reason });
     expect((await server.stats()).total).toBe(before);
   });
 });

@@ -11,7 +11,7 @@ import {
   type FetchResult,
   type RawResponse,
   type TransferredError,
-} from '@waitless/core/transport';
+} from '@waitless/core/plugin';
 
 /** What crosses to the request worker: plain data only (an `AbortSignal` cannot be cloned). */
 interface WorkerRequest {

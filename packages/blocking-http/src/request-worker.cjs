@@ -6,7 +6,7 @@
 // same way under jest, tsx and plain node, with no TypeScript loader inside the worker.
 //
 // It returns plain data only: a `RawResponse`, or `{ error }` shaped like core's `TransferredError`
-// with a name core's `reviveError` knows, so the calling side rebuilds the typed error.
+// with a `kind` core's `reviveError` knows, so the calling side rebuilds the typed error.
 
 const { runAsWorker } = require('synckit');
 
@@ -42,19 +42,35 @@ async function request(request) {
     };
   } catch (error) {
     if (signal?.aborted) {
-      return { error: transferred('TimeoutError', `Request timed out after ${timeoutMs} ms`, { timeoutMs, method, url }) };
+      return { error: transferred('TimeoutError', 'timeout', `Request timed out after ${timeoutMs} ms`, { timeoutMs, method, url }) };
     }
-    return { error: transferred('NetworkError', describe(error), { method, url, detail: describe(error) }) };
+    return { error: transferred('NetworkError', 'network', describe(error), { method, url, detail: describe(error) }, flatten(error, 2)) };
   }
 }
 
 /**
  * @param {string} name
+ * @param {string} kind
  * @param {string} message
  * @param {Record<string, unknown>} fields
+ * @param {unknown} [cause] - already flattened
  */
-function transferred(name, message, fields) {
-  return { name, message, fields };
+function transferred(name, kind, message, fields, cause) {
+  return cause === undefined ? { name, kind, message, fields } : { name, kind, message, fields, cause: { error: cause } };
+}
+
+/**
+ * fetch's own error as a `TransferredError`, for the `NetworkError`'s `cause`: name, message, `code` and
+ * the socket error under it (`depth` levels of `cause`).
+ * @param {unknown} error
+ * @param {number} depth
+ * @returns {{ name: string, message: string, fields: Record<string, unknown>, cause?: { error: unknown } }}
+ */
+function flatten(error, depth) {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const flat = { name: error.name, message: error.message, fields: code ? { code } : {} };
+  return error.cause !== undefined && depth > 0 ? { ...flat, cause: { error: flatten(error.cause, depth - 1) } } : flat;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { heartbeatGaps, longestGap } from './heartbeat-gaps';
+
 /** What a heartbeat saw while some work ran. */
 export interface EventLoopWatch<T> {
   result: T;
@@ -7,21 +9,17 @@ export interface EventLoopWatch<T> {
 
 /**
  * Runs `work` while a 5 ms heartbeat records the longest gap between its ticks. A heartbeat, unlike
- * `monitorEventLoopDelay`, also catches a block that starts in the same tick as the work.
+ * `monitorEventLoopDelay`, also catches a block that starts in the same tick as the work. The ticks
+ * are kept until the work ends (200 a second at 5 ms), so watch runs of seconds, not hours.
  */
 export async function watchEventLoop<T>(work: () => Promise<T>, intervalMs = 5): Promise<EventLoopWatch<T>> {
-  let last = performance.now();
-  let maxGapMs = 0;
-  const tick = (): void => {
-    const current = performance.now();
-    maxGapMs = Math.max(maxGapMs, current - last);
-    last = current;
-  };
-  const timer = setInterval(tick, intervalMs);
+  const from = performance.now();
+  const ticks: number[] = [];
+  const timer = setInterval(() => ticks.push(performance.now()), intervalMs);
   try {
     const result = await work();
-    tick();
-    return { result, maxGapMs };
+    const gaps = heartbeatGaps(ticks, { from, until: performance.now() });
+    return { result, maxGapMs: longestGap(gaps)?.ms ?? 0 };
   } finally {
     clearInterval(timer);
   }

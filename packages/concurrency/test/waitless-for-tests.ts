@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
-import { createWaitless, type FetchStrategy, type StrategySettings, type Waitless } from '@waitless/core';
+import { createWaitless, type FetchStrategy, type WaitlessRuntime } from '@waitless/core';
 import { startFixtureServer, type FixtureServer, type RequestEndEvent } from '@waitless/fixture-server';
-import { concurrencyModule } from '../src/index';
+import { standardDecorators, type StandardDecoratorSettings } from '../src/index';
 
 /** Strategy names and the plugin package that registers each. */
 export const STRATEGY_PLUGINS = {
@@ -16,10 +16,10 @@ export type StrategyName = keyof typeof STRATEGY_PLUGINS;
  * A container built the way an app builds it: plugin loaded by name from config (type:core code may not
  * import a plugin), decorators switched on by `strategies.<name>` settings alone.
  */
-export function waitlessWith(settings: Partial<StrategySettings> = {}, name: StrategyName = 'native-async'): Waitless {
+export function waitlessWith(settings: StandardDecoratorSettings = {}, name: StrategyName = 'native-async'): WaitlessRuntime {
   return createWaitless({
     env: {},
-    modules: [concurrencyModule],
+    decorators: standardDecorators,
     inline: { plugins: [STRATEGY_PLUGINS[name]], strategy: name, strategies: { [name]: settings } },
   });
 }
@@ -64,12 +64,12 @@ export async function serverIdle(server: { events: EventEmitter; stats(): { inFl
 /** The fixture server and a native-async strategy (with `settings`) for one describe block, reset before each test. */
 export interface FixtureAndStrategy {
   server: FixtureServer;
-  waitless: Waitless;
+  waitless: WaitlessRuntime;
   strategy: FetchStrategy;
 }
 
 /** Registers the hooks that start, reset and close a fixture server and a strategy; read the fields inside tests. */
-export function useFixtureAndStrategy(settings: Partial<StrategySettings> = {}): FixtureAndStrategy {
+export function useFixtureAndStrategy(settings: StandardDecoratorSettings = {}): FixtureAndStrategy {
   const env = {} as FixtureAndStrategy;
   beforeAll(async () => {
     env.server = await startFixtureServer();

@@ -85,7 +85,11 @@ export function resolveRequestFaults(
     const knob = BY_HEADER_NAME.get(name);
     const value = headers[name];
     if (!knob) {
-      throw new InvalidFixtureKnobError(name, value, `a known knob header: ${FAULT_KNOB_NAMES.map((n) => `x-fixture-${kebab(n)}`).join(', ')}`);
+      throw new InvalidFixtureKnobError(
+        name,
+        value,
+        `a known knob header: ${FAULT_KNOB_NAMES.map((n) => `x-fixture-${kebab(n)}`).join(', ')}`,
+      );
     }
     // A query parameter wins over a header for the same knob.
     if (seen?.has(knob)) continue;

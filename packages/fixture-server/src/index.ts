@@ -1,5 +1,6 @@
 export { startFixtureServer } from './start-fixture-server';
 export { startFixtureServerThread, type FixtureServerThread } from './start-fixture-server-thread';
+export { startFixtureServerProcess, type FixtureServerProcess } from './start-fixture-server-process';
 export type { FixtureServer } from './fixture-server';
 export type { FixtureServerOptions } from './fixture-server-options';
 export type { FaultOptions } from './fault-options';

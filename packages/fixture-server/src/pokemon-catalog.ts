@@ -5,8 +5,24 @@ import { toPokeApiName } from './to-pokeapi-name';
 export const POKEMON_COUNT = 1025;
 
 const TYPE_NAMES = [
-  'normal', 'fire', 'water', 'grass', 'electric', 'ice', 'fighting', 'poison', 'ground',
-  'flying', 'psychic', 'bug', 'rock', 'ghost', 'dragon', 'dark', 'steel', 'fairy',
+  'normal',
+  'fire',
+  'water',
+  'grass',
+  'electric',
+  'ice',
+  'fighting',
+  'poison',
+  'ground',
+  'flying',
+  'psychic',
+  'bug',
+  'rock',
+  'ghost',
+  'dragon',
+  'dark',
+  'steel',
+  'fairy',
 ] as const;
 
 /** The PokeAPI `pokemon` resource subset the fixture returns. */

@@ -60,7 +60,9 @@ export async function startFixtureServerThread(options: FixtureServerOptions = {
       worker.postMessage({ id, command, argument });
     });
 
-  const [ready] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([error]) => Promise.reject(error))])) as [{ url: string; port: number }];
+  const [ready] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([error]) => Promise.reject(error))])) as [
+    { url: string; port: number },
+  ];
   return {
     url: ready.url,
     port: ready.port,

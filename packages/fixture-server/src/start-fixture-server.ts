@@ -41,7 +41,8 @@ interface Exchange {
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const { host = '127.0.0.1', port = 0, seed, ...faultOptions } = options;
   if (typeof host !== 'string' || host === '') throw new InvalidFixtureKnobError('host', host, 'a host name or IP address');
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidFixtureKnobError('port', port, 'an integer port between 0 and 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidFixtureKnobError('port', port, 'an integer port between 0 and 65535');
   if (seed !== undefined && !Number.isFinite(seed)) throw new InvalidFixtureKnobError('seed', seed, 'a finite number');
 
   let defaults: FaultOptions = { ...DEFAULT_FAULT_OPTIONS, ...validateFaultOptions(faultOptions) };
@@ -101,7 +102,11 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       return;
     }
     if (faults.status !== undefined) {
-      return send(ex, injectedError(faults.status, `Forced status ${faults.status} (fixture knob status=${faults.status})`, faults), faults.slowBodyMs);
+      return send(
+        ex,
+        injectedError(faults.status, `Forced status ${faults.status} (fixture knob status=${faults.status})`, faults),
+        faults.slowBodyMs,
+      );
     }
     if (failAttempt !== undefined) {
       const message = `Injected failure ${failAttempt} of ${faults.failTimes} for key "${faults.key}" (fixture knob failTimes=${faults.failTimes})`;

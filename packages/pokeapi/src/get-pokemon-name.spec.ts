@@ -1,4 +1,4 @@
-import { createWaitless, HttpError, type Waitless } from '@waitless/core';
+import { createWaitless, HttpError, type WaitlessRuntime } from '@waitless/core';
 import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
 import { getPokemonName, getRandomPokemonName } from './get-pokemon-name';
 
@@ -8,7 +8,7 @@ const plugins = ['@waitless/strategy-native-async', '@waitless/strategy-worker-t
 
 describe('getPokemonName on every strategy', () => {
   let server: FixtureServerThread;
-  let waitless: Waitless;
+  let waitless: WaitlessRuntime;
 
   beforeAll(async () => {
     server = await startFixtureServerThread();
@@ -21,14 +21,14 @@ describe('getPokemonName on every strategy', () => {
   });
 
   it.each(plugins.map((p) => p.replace('@waitless/strategy-', '')))('%s runs the same function unchanged', async (name) => {
-    const strategy = waitless.factory.create(name);
+    const strategy = waitless.strategy(name);
     expect(await getPokemonName(25, strategy, { baseUrl: server.url })).toBe('pikachu');
     expect(await getPokemonName(1, strategy, { baseUrl: `${server.url}/` })).toBe('bulbasaur');
     await expect(getPokemonName(5000, strategy, { baseUrl: server.url })).rejects.toBeInstanceOf(HttpError);
   });
 
   it('picks ids from 1 to maxId', async () => {
-    const strategy = waitless.factory.create('native-async');
+    const strategy = waitless.strategy('native-async');
     expect(await getRandomPokemonName(strategy, { baseUrl: server.url, maxId: 3, random: () => 0 })).toBe('bulbasaur');
     expect(await getRandomPokemonName(strategy, { baseUrl: server.url, maxId: 3, random: () => 0.999 })).toBe('venusaur');
   });

@@ -1,3 +1,3 @@
 export { POKEAPI_BASE_URL, POKEMON_COUNT, pokemonUrl, type PokemonResource } from './pokemon-api';
 export { getPokemonName, getRandomPokemonName, type PokemonLookupOptions } from './get-pokemon-name';
-export { pokemonNameStep, pokemonDetailStep, pokemonStepsModule } from './pokemon-pipeline-steps';
+export { pokemonNameStep, pokemonDetailStep, pokemonSteps } from './pokemon-pipeline-steps';

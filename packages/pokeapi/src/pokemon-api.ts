@@ -1,3 +1,5 @@
+import { normalizeBaseUrl } from '@waitless/core';
+
 /** The public PokeAPI. Tests and demos pass the embedded fixture server's URL instead. */
 export const POKEAPI_BASE_URL = 'https://pokeapi.co';
 
@@ -17,5 +19,5 @@ export interface PokemonResource {
  */
 export function pokemonUrl(baseUrl: string, idOrName: number | string, query?: Record<string, string | number>): string {
   const search = query ? `?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}` : '';
-  return `${baseUrl.replace(/\/+$/, '')}/api/v2/pokemon/${encodeURIComponent(String(idOrName))}${search}`;
+  return `${normalizeBaseUrl(baseUrl)}/api/v2/pokemon/${encodeURIComponent(String(idOrName))}${search}`;
 }

@@ -1,24 +1,24 @@
-import { createWaitless, PIPELINE_STEP, type Waitless } from '@waitless/core';
-import { pipeline, runPipeline, type PipelineStep } from '@waitless/concurrency';
+import { createWaitless, type WaitlessRuntime } from '@waitless/core';
+import { pipeline, runPipeline } from '@waitless/concurrency';
 import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
-import { pokemonStepsModule } from './pokemon-pipeline-steps';
+import { pokemonSteps } from './pokemon-pipeline-steps';
 
 describe('pokemon pipeline steps', () => {
   let server: FixtureServer;
-  let waitless: Waitless;
+  let waitless: WaitlessRuntime;
 
   beforeAll(async () => {
     server = await startFixtureServer();
     // The strategy plugin is loaded by name, as an app does: type:core code may not import a plugin.
-    waitless = createWaitless({ env: {}, modules: [pokemonStepsModule], inline: { plugins: ['@waitless/strategy-native-async'] } });
+    waitless = createWaitless({ env: {}, steps: pokemonSteps, inline: { plugins: ['@waitless/strategy-native-async'] } });
   });
   afterAll(async () => {
     await waitless.close();
     await server.close();
   });
 
-  it('are bound under PIPELINE_STEP and run in a pipeline: list, then details of each entry concurrently', async () => {
-    const steps = waitless.container.getAll<PipelineStep>(PIPELINE_STEP);
+  it('are registered with the runtime and run in a pipeline: list, then details of each entry concurrently', async () => {
+    const steps = waitless.pipelineSteps();
     expect(steps.map((s) => s.name)).toEqual(['pokemon.name', 'pokemon.detail']);
     const spec = pipeline.sequence([
       pipeline.request({ url: '{baseUrl}/api/v2/pokemon?limit=2&offset={input}' }),
@@ -27,12 +27,15 @@ describe('pokemon pipeline steps', () => {
     ]);
     const result = await runPipeline(spec, { strategy: waitless.strategy(), steps, baseUrl: server.url, input: 3 });
     expect(result.status).toBe('ok');
-    expect(result.children?.[1].output).toEqual([expect.objectContaining({ id: 4, name: 'charmander' }), expect.objectContaining({ id: 5, name: 'charmeleon' })]);
+    expect(result.children?.[1].output).toEqual([
+      expect.objectContaining({ id: 4, name: 'charmander' }),
+      expect.objectContaining({ id: 5, name: 'charmeleon' }),
+    ]);
     expect(result.output).toEqual(['charmander', 'pikachu']);
   });
 
   it('explain a missing id', async () => {
-    const steps = waitless.container.getAll<PipelineStep>(PIPELINE_STEP);
+    const steps = waitless.pipelineSteps();
     const result = await runPipeline(pipeline.step('pokemon.detail'), { strategy: waitless.strategy(), steps, baseUrl: server.url });
     expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/needs a Pokémon id or name: set args.id/) });
   });

@@ -1,6 +1,4 @@
-import { PIPELINE_STEP, type FetchStrategy } from '@waitless/core';
-import type { PipelineStep, StepContext } from '@waitless/concurrency';
-import { ContainerModule } from 'inversify';
+import type { FetchStrategy, PipelineStep, StepContext } from '@waitless/core/plugin';
 import { getPokemonName } from './get-pokemon-name';
 import { POKEAPI_BASE_URL, pokemonUrl, type PokemonResource } from './pokemon-api';
 
@@ -35,10 +33,7 @@ export const pokemonDetailStep: PipelineStep = {
 };
 
 /**
- * Binds the Pokémon pipeline steps under `PIPELINE_STEP`, so pipelines can name them.
- * @example createWaitless({ modules: [pokemonStepsModule] }).container.getAll(PIPELINE_STEP)
+ * The Pokémon pipeline steps, to register so pipelines can name them.
+ * @example createWaitless({ steps: pokemonSteps }).pipelineSteps()
  */
-export const pokemonStepsModule = new ContainerModule(({ bind }) => {
-  bind<PipelineStep>(PIPELINE_STEP).toConstantValue(pokemonNameStep);
-  bind<PipelineStep>(PIPELINE_STEP).toConstantValue(pokemonDetailStep);
-});
+export const pokemonSteps: readonly PipelineStep[] = [pokemonNameStep, pokemonDetailStep];

@@ -1,4 +1,4 @@
 import { describeConformance } from '@waitless/strategy-testkit';
-import { blockingSyncModule } from './blocking-sync-module';
+import { plugin } from './blocking-sync-plugin';
 
-describeConformance(blockingSyncModule);
+describeConformance(plugin);

@@ -1,4 +1,4 @@
-import type { FetchOptions, FetchRequest, FetchResult, FetchStrategy } from '@waitless/core';
+import type { FetchOptions, FetchRequest, FetchResult, FetchStrategy } from '@waitless/core/plugin';
 import { requestSync } from '@waitless/blocking-http';
 
 /**

@@ -1,2 +1,2 @@
+export { plugin } from './blocking-sync-plugin';
 export { BlockingSyncStrategy } from './blocking-sync-strategy';
-export { blockingSyncModule } from './blocking-sync-module';

@@ -1,2 +1,2 @@
+export { plugin } from './native-async-plugin';
 export { NativeAsyncStrategy } from './native-async-strategy';
-export { nativeAsyncModule } from './native-async-module';

@@ -1,4 +1,4 @@
 import { describeConformance } from '@waitless/strategy-testkit';
-import { nativeAsyncModule } from './native-async-module';
+import { plugin } from './native-async-plugin';
 
-describeConformance(nativeAsyncModule);
+describeConformance(plugin);

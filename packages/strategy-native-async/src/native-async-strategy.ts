@@ -1,4 +1,14 @@
-import { fetchNetworkError, now, performCall, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type PreparedRequest, type TransportResponse } from '@waitless/core';
+import {
+  fetchNetworkError,
+  now,
+  performCall,
+  type FetchOptions,
+  type FetchRequest,
+  type FetchResult,
+  type FetchStrategy,
+  type PreparedRequest,
+  type TransportResponse,
+} from '@waitless/core/plugin';
 import ky, { type KyInstance, type Options } from 'ky';
 
 /** ky hands options it does not know (here `callSignal`) to its `fetch`; see {@link fetchWithCallSignal}. */
@@ -29,7 +39,12 @@ export class NativeAsyncStrategy implements FetchStrategy {
   }
 
   private async send(prepared: PreparedRequest, signal: AbortSignal | undefined): Promise<TransportResponse> {
-    const response = await this.client(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, callSignal: signal } as Options);
+    const response = await this.client(prepared.url, {
+      method: prepared.method,
+      headers: prepared.headers,
+      body: prepared.body,
+      callSignal: signal,
+    } as Options);
     const firstByteAt = now();
     return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
   }

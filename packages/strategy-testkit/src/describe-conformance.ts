@@ -3,22 +3,21 @@ import {
   AbortError,
   createWaitless,
   HttpError,
+  isHttpError,
   NetworkError,
   ResponseBodyError,
   TimeoutError,
   type FetchStrategy,
   type StrategyDescriptor,
-  type Waitless,
+  type WaitlessRuntime,
 } from '@waitless/core';
 import { startFixtureServerThread, type FixtureServerThread, type RequestEndEvent } from '@waitless/fixture-server';
-import type { ContainerModule } from 'inversify';
-import { watchEventLoop } from '@waitless/concurrency';
+import type { StrategyPluginDefinition } from '@waitless/core/plugin';
+import { standardDecorators, watchEventLoop } from '@waitless/concurrency';
 
 /** Options for {@link describeConformance}. */
 export interface ConformanceOptions {
-  /** The strategy to test when the module registers several; default: the first it registers. */
-  strategy?: string;
-  /** Settings for the strategy, as under `strategies.<name>` in waitless.config.json. */
+  /** Settings for the strategy, as under `strategies.<name>` in waitless.config.json (`options` and the standard decorators' keys). */
   settings?: Record<string, unknown>;
 }
 
@@ -31,14 +30,15 @@ const PROFILE_LATENCY_MS = 400;
  * The strategy contract as one jest suite. A plugin package runs it with two lines:
  * @example
  * import { describeConformance } from '@waitless/strategy-testkit';
- * describeConformance(myStrategyModule);
- * It loads the module into a real container, starts the fixture server on 127.0.0.1 (on its own thread) and checks every
+ * describeConformance(plugin);
+ * It registers the plugin in a real runtime (awaiting an asynchronous start), starts the fixture server on 127.0.0.1 (on its own thread) and checks every
  * behaviour a `FetchStrategy` promises, including the concurrency profile the plugin declares.
  */
-export function describeConformance(module: ContainerModule, options: ConformanceOptions = {}): void {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function describeConformance(plugin: StrategyPluginDefinition<any>, options: ConformanceOptions = {}): void {
   describe('FetchStrategy conformance', () => {
     let server: FixtureServerThread;
-    let waitless: Waitless;
+    let waitless: WaitlessRuntime;
     let strategy: FetchStrategy;
     let descriptor: StrategyDescriptor;
     const url = (path: string): string => `${server.url}${path}`;
@@ -46,10 +46,15 @@ export function describeConformance(module: ContainerModule, options: Conformanc
     beforeAll(async () => {
       // On its own thread: a blocking strategy stalls this one, and the server must still answer.
       server = await startFixtureServerThread();
-      const inline = options.strategy && options.settings ? { strategies: { [options.strategy]: options.settings } } : {};
-      waitless = createWaitless({ inline: { plugins: [], ...inline }, env: {}, strategy: options.strategy, modules: [module] });
-      strategy = waitless.strategy();
-      descriptor = waitless.factory.describe(waitless.active.name);
+      const strategies = options.settings ? { [plugin.name]: options.settings } : {};
+      waitless = createWaitless({
+        inline: { plugins: [], strategies },
+        env: {},
+        strategyPlugins: [plugin],
+        decorators: standardDecorators,
+      });
+      strategy = await waitless.ready();
+      descriptor = waitless.describe(waitless.activeStrategy.name);
     });
 
     afterAll(async () => {
@@ -116,14 +121,21 @@ export function describeConformance(module: ContainerModule, options: Conformanc
       expect(json.body.headers['x-waitless-test']).toBe('yes');
       expect(json.body.headers['content-type']).toBe('application/json');
       expect(JSON.parse(json.body.body)).toEqual({ a: 1, b: ['x'] });
-      const text = await strategy.fetch<{ method: string; body: string }>({ url: url('/echo'), method: 'PUT', body: 'plain text', headers: { 'content-type': 'text/plain' } });
+      const text = await strategy.fetch<{ method: string; body: string }>({
+        url: url('/echo'),
+        method: 'PUT',
+        body: 'plain text',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(text.body).toMatchObject({ method: 'PUT', body: 'plain text' });
     });
 
     it('accounts for every one of 100 concurrent calls (ok + failed = 100)', async () => {
-      const outcomes = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}?errorRate=0.3`) })));
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 100 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}?errorRate=0.3`) })),
+      );
       const ok = outcomes.filter((o) => o.status === 'fulfilled').length;
-      const failed = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof HttpError && o.reason.status === 503).length;
+      const failed = outcomes.filter((o) => o.status === 'rejected' && isHttpError(o.reason) && o.reason.status === 503).length;
       expect(ok + failed).toBe(100);
       expect((await server.stats()).total).toBe(100);
     });
@@ -132,13 +144,19 @@ export function describeConformance(module: ContainerModule, options: Conformanc
       // A stream or a CLI run shares one long-lived signal across a million calls: anything a call
       // leaves on it is a leak.
       const { signal } = new AbortController();
-      await Promise.all(Array.from({ length: 30 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}`), signal, timeoutMs: 10_000 })));
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}`), signal, timeoutMs: 10_000 })),
+      );
       expect(getEventListeners(signal, 'abort')).toHaveLength(0);
     });
 
     describe('declared concurrency profile', () => {
       it('matches what the server and the event loop see for 8 calls at once', async () => {
-        const { maxGapMs } = await watchEventLoop(() => Promise.all(Array.from({ length: 8 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}?latency=${PROFILE_LATENCY_MS}`) }))));
+        const { maxGapMs } = await watchEventLoop(() =>
+          Promise.all(
+            Array.from({ length: 8 }, (_, i) => strategy.fetch({ url: url(`/api/v2/pokemon/${i + 1}?latency=${PROFILE_LATENCY_MS}`) })),
+          ),
+        );
         const { maxInFlight } = await server.stats();
         if (descriptor.profile === 'blocking') {
           expect(maxInFlight).toBe(1);

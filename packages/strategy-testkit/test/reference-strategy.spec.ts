@@ -1,4 +1,4 @@
-import { defineStrategyPlugin, fetchNetworkError, now, performCall, type FetchStrategy } from '@waitless/core';
+import { defineStrategyPlugin, fetchNetworkError, now, performCall, type FetchStrategy } from '@waitless/core/plugin';
 import { describeConformance } from '../src';
 
 // The smallest correct strategy: core's call skeleton around Node's global fetch. The kit must pass it,
@@ -6,13 +6,30 @@ import { describeConformance } from '../src';
 const referenceStrategy: FetchStrategy = {
   name: 'reference-fetch',
   fetch: (request, options) =>
-    performCall(request, options, async (prepared, signal) => {
-      const response = await fetch(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
-      const firstByteAt = now();
-      return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
-    }, fetchNetworkError),
+    performCall(
+      request,
+      options,
+      async (prepared, signal) => {
+        const response = await fetch(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+        const firstByteAt = now();
+        return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
+      },
+      fetchNetworkError,
+    ),
 };
 
-describeConformance(
-  defineStrategyPlugin({ name: 'reference-fetch', packageName: '@waitless/strategy-testkit', description: 'The kit checking itself.', profile: 'concurrent', create: () => referenceStrategy }),
-);
+const definition = {
+  name: 'reference-fetch',
+  packageName: '@waitless/strategy-testkit',
+  description: 'The kit checking itself.',
+  profile: 'concurrent',
+} as const;
+
+describe('a plugin that creates its strategy synchronously', () => {
+  describeConformance(defineStrategyPlugin({ ...definition, create: () => referenceStrategy }));
+});
+
+// A strategy that must connect first (a queue, a database) creates it asynchronously; the kit awaits it.
+describe('a plugin that creates its strategy asynchronously', () => {
+  describeConformance(defineStrategyPlugin({ ...definition, create: async () => referenceStrategy }));
+});

@@ -1,3 +1,3 @@
+export { plugin } from './undici-pool-plugin';
 export { UndiciPoolStrategy } from './undici-pool-strategy';
-export { undiciPoolModule } from './undici-pool-module';
-export { readUndiciPoolOptions, type UndiciPoolOptions } from './undici-pool-options';
+export { undiciPoolOptionsSchema, type UndiciPoolOptions } from './undici-pool-options';

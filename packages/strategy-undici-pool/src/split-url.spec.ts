@@ -2,7 +2,10 @@ import { splitUrl } from './split-url';
 
 describe('splitUrl', () => {
   it('cuts ordinary URLs into origin and path without a URL object', () => {
-    expect(splitUrl('http://127.0.0.1:8080/api/v2/pokemon/1?x=1')).toEqual({ origin: 'http://127.0.0.1:8080', path: '/api/v2/pokemon/1?x=1' });
+    expect(splitUrl('http://127.0.0.1:8080/api/v2/pokemon/1?x=1')).toEqual({
+      origin: 'http://127.0.0.1:8080',
+      path: '/api/v2/pokemon/1?x=1',
+    });
     expect(splitUrl('https://localhost')).toEqual({ origin: 'https://localhost', path: '/' });
     expect(splitUrl('http://localhost?q=1#frag')).toEqual({ origin: 'http://localhost', path: '/?q=1' });
     expect(splitUrl('http://localhost/a#frag')).toEqual({ origin: 'http://localhost', path: '/a' });

@@ -1,4 +1,4 @@
 import { describeConformance } from '@waitless/strategy-testkit';
-import { undiciPoolModule } from './undici-pool-module';
+import { plugin } from './undici-pool-plugin';
 
-describeConformance(undiciPoolModule);
+describeConformance(plugin);

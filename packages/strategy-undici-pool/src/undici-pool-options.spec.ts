@@ -1,22 +1,25 @@
-import { ConfigError } from '@waitless/core';
-import { readUndiciPoolOptions } from './undici-pool-options';
+import { ConfigError, validateOrThrow } from '@waitless/core/plugin';
+import { undiciPoolOptionsSchema } from './undici-pool-options';
 
-const context = (options: Record<string, unknown>) => ({ options, optionsField: 'strategies.undici-pool.options', source: 'waitless.config.json' });
+const read = (options: Record<string, unknown>) =>
+  validateOrThrow(undiciPoolOptionsSchema, options, 'waitless.config.json', 'strategies.undici-pool.options');
 
-describe('readUndiciPoolOptions', () => {
+describe('undiciPoolOptionsSchema', () => {
   it('defaults to 128 connections per origin without pipelining', () => {
-    expect(readUndiciPoolOptions(context({}))).toEqual({ connections: 128, pipelining: 1 });
-    expect(readUndiciPoolOptions(context({ connections: 64 }))).toEqual({ connections: 64, pipelining: 1 });
+    expect(read({})).toEqual({ connections: 128, pipelining: 1 });
+    expect(read({ connections: 64 })).toEqual({ connections: 64, pipelining: 1 });
   });
 
-  it('names the field, the value and the range when a value is wrong', () => {
-    expect(() => readUndiciPoolOptions(context({ connections: 0 }))).toThrow(ConfigError);
-    expect(() => readUndiciPoolOptions(context({ connections: '8' }))).toThrow(
-      'Invalid config in waitless.config.json: "strategies.undici-pool.options.connections" must be an integer from 1 to 1024; got "8". Fix the value, or remove the field to use the default (128).',
+  it('names the field and the range when a value is wrong', () => {
+    expect(() => read({ connections: 0 })).toThrow(ConfigError);
+    expect(() => read({ connections: '8' })).toThrow(
+      'Invalid config in waitless.config.json: "strategies.undici-pool.options.connections" must be an integer from 1 to 1024 (default 128). Fix the value, or remove the field to use the default.',
     );
   });
 
-  it('rejects unknown options, listing the known ones', () => {
-    expect(() => readUndiciPoolOptions(context({ conections: 8 }))).toThrow(/"strategies\.undici-pool\.options\.conections" is not an option of undici-pool\. Known options: connections, pipelining\./);
+  it('rejects unknown options', () => {
+    expect(() => read({ conections: 8 })).toThrow(
+      '"strategies.undici-pool.options.conections" is not a known field. Fix its spelling, or remove it.',
+    );
   });
 });

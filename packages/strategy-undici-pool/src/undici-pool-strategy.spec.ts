@@ -35,7 +35,11 @@ describe('UndiciPoolStrategy', () => {
 
   it('keeps one pool per origin and sends the path and query', async () => {
     const [first, second] = await Promise.all([start(), start()]);
-    const results = await Promise.all([strategy.fetch({ url: `${first}/a?x=1` }), strategy.fetch({ url: `${first}/b` }), strategy.fetch({ url: `${second}/c` })]);
+    const results = await Promise.all([
+      strategy.fetch({ url: `${first}/a?x=1` }),
+      strategy.fetch({ url: `${first}/b` }),
+      strategy.fetch({ url: `${second}/c` }),
+    ]);
     expect(results.map((r) => r.body)).toEqual(['GET /a?x=1', 'GET /b', 'GET /c']);
     expect(strategy.origins().sort()).toEqual([first, second].sort());
   });
@@ -69,6 +73,8 @@ describe('UndiciPoolStrategy', () => {
   it('reports a refused connection as NetworkError', async () => {
     const origin = await start();
     await new Promise((resolve) => servers.pop()?.close(resolve));
-    await expect(strategy.fetch({ url: `${origin}/gone` })).rejects.toBeInstanceOf(NetworkError);
+    const error = await strategy.fetch({ url: `${origin}/gone` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).cause).toMatchObject({ code: 'ECONNREFUSED' });
   });
 });

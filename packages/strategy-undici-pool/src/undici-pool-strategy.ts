@@ -1,4 +1,13 @@
-import { now, performCall, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type PreparedRequest, type TransportResponse } from '@waitless/core';
+import {
+  now,
+  performCall,
+  type FetchOptions,
+  type FetchRequest,
+  type FetchResult,
+  type FetchStrategy,
+  type PreparedRequest,
+  type TransportResponse,
+} from '@waitless/core/plugin';
 import { Pool } from 'undici';
 import { splitUrl } from './split-url';
 import { toNetworkError } from './to-network-error';

@@ -1,6 +1,5 @@
-export { toThread, type ThreadFunction, type ThreadableFunction, type ToThreadOptions } from './to-thread';
-export { ThreadPool, MAX_POOL_SIZE, type ThreadPoolOptions, type ThreadCall } from './thread-pool';
-export { sharedThreadPool, closeSharedThreadPool } from './shared-thread-pool';
+// The worker-threaded plugin. `toThread`, `ThreadPool` and friends live in `@waitless/to-thread`:
+// import them from there.
+export { plugin } from './worker-threaded-plugin';
 export { WorkerThreadedStrategy } from './worker-threaded-strategy';
 export { workerThreadedOptionsSchema, type WorkerThreadedOptions } from './worker-threaded-options';
-export { workerThreadedModule } from './worker-threaded-module';

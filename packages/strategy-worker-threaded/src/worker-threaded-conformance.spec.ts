@@ -1,4 +1,4 @@
 import { describeConformance } from '@waitless/strategy-testkit';
-import { workerThreadedModule } from './worker-threaded-module';
+import { plugin } from './worker-threaded-plugin';
 
-describeConformance(workerThreadedModule);
+describeConformance(plugin);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
-import { MAX_POOL_SIZE } from './thread-pool';
+import { MAX_POOL_SIZE } from '@waitless/to-thread';
 
 /**
  * `strategies.worker-threaded.options` in waitless.config.json. The pool defaults to at least 4

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { AbortError, ConfigError, createWaitless, FETCH_STRATEGY, HttpError, TimeoutError, type FetchStrategy } from '@waitless/core';
+import { AbortError, ConfigError, createWaitless, HttpError, TimeoutError } from '@waitless/core';
 import { startFixtureServer, type FixtureServer, type RequestEndEvent } from '@waitless/fixture-server';
 import { WorkerThreadedStrategy } from './worker-threaded-strategy';
-import { workerThreadedModule } from './worker-threaded-module';
+import { plugin } from './worker-threaded-plugin';
 
 let server: FixtureServer;
 let strategy: WorkerThreadedStrategy;
@@ -67,7 +67,10 @@ describe('WorkerThreadedStrategy', () => {
   });
 
   it('passes typed errors through: HttpError and TimeoutError', async () => {
-    await expect(strategy.fetch({ url: `${server.url}/api/v2/pokemon/1?status=503` })).rejects.toMatchObject({ constructor: HttpError, status: 503 });
+    await expect(strategy.fetch({ url: `${server.url}/api/v2/pokemon/1?status=503` })).rejects.toMatchObject({
+      constructor: HttpError,
+      status: 503,
+    });
     await expect(strategy.fetch({ url: `${server.url}/text?latency=5000`, timeoutMs: 100 })).rejects.toBeInstanceOf(TimeoutError);
   });
 
@@ -77,22 +80,32 @@ describe('WorkerThreadedStrategy', () => {
   });
 });
 
-describe('workerThreadedModule', () => {
+describe('worker-threaded plugin', () => {
   it('registers a concurrent worker-threaded strategy built from its options', async () => {
-    const waitless = createWaitless({ inline: { strategies: { 'worker-threaded': { options: { poolSize: 2 } } } }, env: {}, modules: [workerThreadedModule] });
+    const waitless = createWaitless({
+      inline: { strategies: { 'worker-threaded': { options: { poolSize: 2 } } } },
+      env: {},
+      strategyPlugins: [plugin],
+    });
 
-    expect(waitless.factory.descriptors()).toEqual([expect.objectContaining({ name: 'worker-threaded', packageName: '@waitless/strategy-worker-threaded', profile: 'concurrent' })]);
-    const created = waitless.container.get<FetchStrategy>(FETCH_STRATEGY, { name: 'worker-threaded' });
+    expect(waitless.descriptors()).toEqual([
+      expect.objectContaining({ name: 'worker-threaded', packageName: '@waitless/strategy-worker-threaded', profile: 'concurrent' }),
+    ]);
+    const created = waitless.strategy();
     expect(created).toBeInstanceOf(WorkerThreadedStrategy);
     await created.close?.();
   });
 
   it('names the bad option and where it came from', () => {
-    const waitless = createWaitless({ inline: { strategies: { 'worker-threaded': { options: { poolSize: 0 } } } }, env: {}, modules: [workerThreadedModule] });
+    const waitless = createWaitless({
+      inline: { strategies: { 'worker-threaded': { options: { poolSize: 0 } } } },
+      env: {},
+      strategyPlugins: [plugin],
+    });
 
     let error: unknown;
     try {
-      waitless.container.get(FETCH_STRATEGY, { name: 'worker-threaded' });
+      waitless.strategy('worker-threaded');
     } catch (e) {
       error = e;
     }

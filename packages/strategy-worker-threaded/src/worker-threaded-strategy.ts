@@ -1,7 +1,17 @@
-import { abortedCallError, callSignal, now, parseOrThrow, prepareRequest, throwIfAborted, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import {
+  abortedCallError,
+  callSignal,
+  now,
+  prepareRequest,
+  validateOrThrow,
+  throwIfAborted,
+  type FetchOptions,
+  type FetchRequest,
+  type FetchResult,
+  type FetchStrategy,
+} from '@waitless/core/plugin';
 import type { requestSync } from '@waitless/blocking-http';
-import { toThread, type ThreadFunction } from './to-thread';
-import { ThreadPool } from './thread-pool';
+import { ThreadPool, toThread, type ThreadFunction } from '@waitless/to-thread';
 import { workerThreadedOptionsSchema, type WorkerThreadedOptions } from './worker-threaded-options';
 
 /**
@@ -17,7 +27,7 @@ export class WorkerThreadedStrategy implements FetchStrategy {
   private readonly request: ThreadFunction<typeof requestSync>;
 
   constructor(options: WorkerThreadedOptions = {}) {
-    const { poolSize, idleTimeoutMs } = parseOrThrow(workerThreadedOptionsSchema, options, 'WorkerThreadedStrategy options');
+    const { poolSize, idleTimeoutMs } = validateOrThrow(workerThreadedOptionsSchema, options, 'WorkerThreadedStrategy options');
     this.pool = new ThreadPool({ size: poolSize, idleTimeoutMs });
     this.request = toThread<typeof requestSync>(require.resolve('@waitless/blocking-http'), 'requestSync', { pool: this.pool });
   }

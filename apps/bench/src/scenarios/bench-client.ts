@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createWaitless, PluginLoadError, type FetchStrategy } from '@waitless/core';
+import { createWaitless, isPluginLoadError, type FetchStrategy } from '@waitless/core';
 import { isStrategy, STRATEGY_PLUGINS, type ClientName, type Skipped, type StrategyName } from '../scenario-protocol';
 
 /** One way of making a GET request, reduced to what the scenarios time. */
@@ -58,7 +58,13 @@ export async function openClient(name: ClientName, options: OpenClientOptions): 
     case 'piscina': {
       const { Piscina } = await import('piscina');
       // The same shape as worker-threaded's ThreadPool, so only the toThread layer differs.
-      const pool = new Piscina({ filename: RAW_REQUEST_TASK, minThreads: 0, maxThreads: options.poolSize, idleTimeout: 30_000, concurrentTasksPerWorker: 1 });
+      const pool = new Piscina({
+        filename: RAW_REQUEST_TASK,
+        minThreads: 0,
+        maxThreads: options.poolSize,
+        idleTimeout: 30_000,
+        concurrentTasksPerWorker: 1,
+      });
       return {
         name,
         isStrategy: false,
@@ -75,14 +81,17 @@ function openStrategy(name: StrategyName, options: OpenClientOptions): BenchClie
   let waitless;
   try {
     waitless = createWaitless({
-      inline: { plugins: [STRATEGY_PLUGINS[name]], strategies: { 'worker-threaded': { options: { poolSize: options.poolSize } } } },
+      inline: {
+        plugins: [STRATEGY_PLUGINS[name]],
+        strategies: name === 'worker-threaded' ? { [name]: { options: { poolSize: options.poolSize } } } : {},
+      },
       strategy: name,
       // An outer WAITLESS_STRATEGY must not pick a different strategy than the one measured.
       env: {},
       resolvePaths: [__dirname],
     });
   } catch (error) {
-    if (error instanceof PluginLoadError) return { skipped: `${STRATEGY_PLUGINS[name]} is not available: ${error.message}` };
+    if (isPluginLoadError(error)) return { skipped: `${STRATEGY_PLUGINS[name]} is not available: ${error.message}` };
     throw error;
   }
   const strategy: FetchStrategy = waitless.strategy();

@@ -2,6 +2,7 @@
 import { mapStream } from '@waitless/concurrency';
 import type { MemoryArgs, MemoryMeasurement } from '../scenario-protocol';
 import { pikachuUrl } from './fan-out';
+import { range } from './range';
 import { runAsScenario } from './run-as-scenario';
 import { withClient } from './with-client';
 
@@ -34,8 +35,3 @@ runAsScenario<MemoryArgs, MemoryMeasurement>((args) =>
     return { client: args.client, items: done, concurrency: args.concurrency, rssStartMb, peakRssMb, rssAt10PctMb, rssEndMb, wallMs };
   }),
 );
-
-/** 0, 1, …, n-1, produced lazily: a million items never exist at once. */
-function* range(n: number): Generator<number> {
-  for (let i = 0; i < n; i++) yield i;
-}

@@ -6,7 +6,8 @@ import { withClient } from './with-client';
 
 runAsScenario<SeedArgs, SeedMeasurement>((args) =>
   withClient(args.client, args.poolSize, async (client) => {
-    const batch = (url: string): Promise<void> => (args.mode === 'sequential' ? sequentially(client, args.requests, url) : fanOut(client, args.requests, url));
+    const batch = (url: string): Promise<void> =>
+      args.mode === 'sequential' ? sequentially(client, args.requests, url) : fanOut(client, args.requests, url);
     // Untimed, with no server latency: opens the connections and starts the worker threads.
     const warmupStarted = performance.now();
     await batch(pikachuUrl(args.url));

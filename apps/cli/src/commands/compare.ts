@@ -69,19 +69,23 @@ async function runCompare({ options, globals, interrupt, out }: CommandRun<Compa
   let totalRuns = 0;
   let cutShort: string | undefined;
   try {
-    const { factory } = runtime.waitless;
-    const strategies = options.strategies ?? factory.descriptors().map((d) => d.name);
-    for (const name of strategies) factory.describe(name); // unknown names fail before anything runs
-    const baseline = factory.names().includes(BASELINE_STRATEGY) ? BASELINE_STRATEGY : runtime.waitless.active.name;
+    const strategies = options.strategies ?? runtime.waitless.descriptors().map((d) => d.name);
+    for (const name of strategies) runtime.waitless.describe(name); // unknown names fail before anything runs
+    const baseline = runtime.waitless.strategyNames().includes(BASELINE_STRATEGY)
+      ? BASELINE_STRATEGY
+      : runtime.waitless.activeStrategy.name;
     const concurrency = options.concurrency ?? options.count;
-    const runs: { strategy: string; mode: WorkloadMode }[] = [{ strategy: baseline, mode: 'sequential' }, ...strategies.map((strategy) => ({ strategy, mode: 'gather' as const }))];
+    const runs: { strategy: string; mode: WorkloadMode }[] = [
+      { strategy: baseline, mode: 'sequential' },
+      ...strategies.map((strategy) => ({ strategy, mode: 'gather' as const })),
+    ];
 
     totalRuns = runs.length;
     let baselineMs: number | undefined;
     for (const run of runs) {
       if (interrupt.interrupted) break;
-      const strategy = factory.create(run.strategy);
-      const descriptor = factory.describe(run.strategy);
+      const strategy = await runtime.waitless.ready(run.strategy);
+      const descriptor = runtime.waitless.describe(run.strategy);
       progress.update(`compare: ${run.strategy} warming up`);
       const parallel = run.mode === 'sequential' ? 1 : concurrency;
       if ((warmedFor.get(run.strategy) ?? 0) < parallel) {
@@ -127,7 +131,17 @@ async function runCompare({ options, globals, interrupt, out }: CommandRun<Compa
     if (options.json) {
       out.write(`${JSON.stringify({ count: options.count, latencyMs: options.latency, results })}\n`);
     } else {
-      printTable(out, results, { runtime, options, concurrency, baseline, warmRequests, interrupted: interrupt.interrupted, cutShort, failures, totalRuns });
+      printTable(out, results, {
+        runtime,
+        options,
+        concurrency,
+        baseline,
+        warmRequests,
+        interrupted: interrupt.interrupted,
+        cutShort,
+        failures,
+        totalRuns,
+      });
     }
     if (interrupt.interrupted) return ExitCode.interrupted;
     return failures.length > 0 ? ExitCode.failed : ExitCode.ok;
@@ -163,7 +177,15 @@ function printTable(out: NodeJS.WriteStream, results: CompareResult[], context: 
       { header: 'ok', align: 'right' },
       { header: 'failed', align: 'right' },
     ],
-    results.map((r) => [r.strategy, r.mode, String(r.wallMs), `${r.speedup.toFixed(2)}x`, String(r.maxLoopLagMs), String(r.ok), String(r.failed)]),
+    results.map((r) => [
+      r.strategy,
+      r.mode,
+      String(r.wallMs),
+      `${r.speedup.toFixed(2)}x`,
+      String(r.maxLoopLagMs),
+      String(r.ok),
+      String(r.failed),
+    ]),
   );
   const target = runtime.fixture ? `the embedded fixture server (latency ${options.latency} ms)` : runtime.baseUrl;
   out.write(`${style.bold(`compare: ${options.count} random Pokémon names per strategy`)} against ${target}\n\n${table}\n\n`);

@@ -3,13 +3,18 @@ import type { Command } from 'commander';
 import { startFixtureServer } from '@waitless/fixture-server';
 import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
-import { milliseconds, port, rate } from '../option-parsers';
+import { httpErrorStatus, integer, milliseconds, port, rate } from '../option-parsers';
 
 interface FixtureOptions {
   port: number;
   latency: number;
   jitter: number;
   errorRate: number;
+  errorStatus?: number;
+  resetRate?: number;
+  slowBody?: number;
+  invalidJson?: number;
+  seed?: number;
 }
 
 /** `waitless fixture`: the offline PokeAPI in the foreground, for --base-url or curl. */
@@ -20,7 +25,12 @@ export function registerFixture(program: Command): void {
     .option('--port <n>', 'port to listen on; 0 picks a free one', port, 0)
     .option('--latency <ms>', 'delay before each answer', milliseconds, 0)
     .option('--jitter <ms>', 'uniform ± spread around --latency', milliseconds, 0)
-    .option('--error-rate <0..1>', 'share of requests answered with 503', rate, 0)
+    .option('--error-rate <0..1>', 'share of requests answered with an error (--error-status)', rate, 0)
+    .option('--error-status <400..599>', 'status of those errors (default 503)', httpErrorStatus)
+    .option('--reset-rate <0..1>', 'share of connections destroyed before any response', rate)
+    .option('--slow-body <ms>', 'send half the body, wait this long, send the rest', milliseconds)
+    .option('--invalid-json <0..1>', 'share of JSON bodies cut short', rate)
+    .option('--seed <n>', 'makes jitter and every rate repeatable', integer)
     .addHelpText(
       'after',
       `
@@ -32,9 +42,21 @@ ${examples('waitless fixture --port 8080 --latency 100', 'waitless --base-url ht
 }
 
 async function runFixture({ options, interrupt, out }: CommandRun<FixtureOptions>): Promise<ExitCodeValue> {
-  const server = await startFixtureServer({ port: options.port, latencyMs: options.latency, jitterMs: options.jitter, errorRate: options.errorRate });
+  const server = await startFixtureServer({
+    port: options.port,
+    latencyMs: options.latency,
+    jitterMs: options.jitter,
+    errorRate: options.errorRate,
+    errorStatus: options.errorStatus,
+    resetRate: options.resetRate,
+    slowBodyMs: options.slowBody,
+    invalidJsonRate: options.invalidJson,
+    seed: options.seed,
+  });
   const jitter = options.jitter ? ` ±${options.jitter} ms` : '';
-  out.write(`Fixture PokeAPI listening on ${server.url} (latency ${options.latency} ms${jitter}, error rate ${options.errorRate}). Ctrl-C to stop.\n`);
+  out.write(
+    `Fixture PokeAPI listening on ${server.url} (latency ${options.latency} ms${jitter}, error rate ${options.errorRate}). Ctrl-C to stop.\n`,
+  );
   // SIGTERM (a process manager, `kill`) stops it as cleanly as Ctrl-C.
   let onSigterm: () => void = () => undefined;
   const terminated = new Promise<void>((resolve) => (onSigterm = resolve));

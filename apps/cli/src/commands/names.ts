@@ -24,7 +24,11 @@ export function registerNames(program: Command): void {
     .command('names')
     .description('Fetch random Pokémon names on the active strategy and print the total wall time.')
     .option('--count <n>', 'how many names', positiveInt, 20)
-    .addOption(new Option('--mode <mode>', 'how to fetch them; sequential and generator are SEQUENTIAL (one request at a time)').choices(WORKLOAD_MODES).default('sequential'))
+    .addOption(
+      new Option('--mode <mode>', 'how to fetch them; sequential and generator are SEQUENTIAL (one request at a time)')
+        .choices(WORKLOAD_MODES)
+        .default('sequential'),
+    )
     .option('--concurrency <n>', 'most requests in flight for gather and stream', positiveInt, 10)
     .addOption(latencyOption(100))
     .addOption(errorRateOption())
@@ -47,7 +51,7 @@ async function runNames({ options, globals, interrupt, out }: CommandRun<NamesOp
   const progress = createProgress();
   const tally = new RequestTally();
   try {
-    const strategyName = runtime.waitless.active.name;
+    const strategyName = runtime.waitless.activeStrategy.name;
     const strategy = runtime.waitless.strategy();
     let settled = 0;
     const started = performance.now();
@@ -75,7 +79,9 @@ async function runNames({ options, globals, interrupt, out }: CommandRun<NamesOp
     const how = concurrent ? `${options.mode}, concurrency ${options.concurrency}` : `${options.mode}, one request at a time`;
     const counts = `${tally.ok} ok, ${tally.failed} failed${tally.aborted ? `, ${tally.aborted} aborted` : ''}`;
     if (interrupt.interrupted) {
-      out.write(`${style.yellow('interrupted')}: ${names.length} of ${options.count} names in ${formatMs(wallMs)} on ${strategyName} (${how}); ${counts}\n`);
+      out.write(
+        `${style.yellow('interrupted')}: ${names.length} of ${options.count} names in ${formatMs(wallMs)} on ${strategyName} (${how}); ${counts}\n`,
+      );
     } else {
       out.write(`${style.bold(`${names.length} names in ${formatMs(wallMs)}`)} on ${strategyName} (${how}); ${counts}\n`);
     }

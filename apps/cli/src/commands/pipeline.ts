@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadPipeline, pickStep, runPipeline, type PipelineNode, type PipelineNodeResult, type PipelineStep } from '@waitless/concurrency';
-import { PIPELINE_STEP } from '@waitless/core';
+import { loadPipeline, runPipeline, type PipelineNode, type PipelineNodeResult } from '@waitless/concurrency';
 import { latencyOption } from '../shared-options';
 import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
@@ -37,7 +36,7 @@ export function registerPipeline(program: Command): void {
       'after',
       `
 Requests go through the active strategy; {baseUrl} in the file is the embedded fixture server or --base-url.
-Steps are the built-in "pick" plus every step the loaded packages bind under PIPELINE_STEP.
+Steps are the built-in "pick" plus every step the CLI registers (pokemon.name, pokemon.detail).
 ${examples('waitless pipeline packages/concurrency/examples/pokemon-pipeline.json --input 0', 'waitless --strategy worker-threaded pipeline my-pipeline.json --deadline 2000 --json')}`,
     )
     .action(commandAction<PipelineOptions>(runPipelineCommand));
@@ -47,17 +46,16 @@ async function runPipelineCommand({ options, globals, interrupt, out, args }: Co
   const file = resolve(args[0]);
   const waitless = loadWaitless(globals);
   let spec: PipelineNode;
-  const steps = waitless.container.getAll<PipelineStep>(PIPELINE_STEP, { optional: true }) ?? [];
+  const steps = waitless.pipelineSteps();
   try {
-    // runPipeline adds the built-in "pick" itself; loadPipeline checks step names only against what it is given.
-    spec = loadPipeline(file, { steps: [pickStep, ...steps], source: args[0] });
+    spec = loadPipeline(file, { steps, source: args[0] });
   } catch (error) {
     await waitless.close();
     throw error;
   }
   const runtime = await openRuntime(globals, { latencyMs: options.latency }, waitless);
   try {
-    const strategyName = runtime.waitless.active.name;
+    const strategyName = runtime.waitless.activeStrategy.name;
     const result = await runPipeline(spec, {
       strategy: runtime.waitless.strategy(),
       steps,
@@ -69,10 +67,14 @@ async function runPipelineCommand({ options, globals, interrupt, out, args }: Co
     });
     const timed = withOffsets(result, result.startedAt ?? 0);
     if (options.json) {
-      out.write(`${JSON.stringify({ file: args[0], strategy: strategyName, status: result.status, wallMs: timed.durationMs ?? 0, result: timed })}\n`);
+      out.write(
+        `${JSON.stringify({ file: args[0], strategy: strategyName, status: result.status, wallMs: timed.durationMs ?? 0, result: timed })}\n`,
+      );
     } else {
       const style = createStyle(out);
-      out.write(`${style.bold(`pipeline ${args[0]}`)} on ${strategyName}: ${statusText(result.status, style)} in ${formatMs(timed.durationMs ?? 0)}\n`);
+      out.write(
+        `${style.bold(`pipeline ${args[0]}`)} on ${strategyName}: ${statusText(result.status, style)} in ${formatMs(timed.durationMs ?? 0)}\n`,
+      );
       printTree(out, timed, '', style);
       if (result.status === 'ok') out.write(`output: ${preview(result.output, OUTPUT_CHARS)}\n`);
       else if (result.error) out.write(`${statusText(result.status, style)}: ${result.error}\n`);

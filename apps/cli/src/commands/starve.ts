@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { FetchStrategy } from '@waitless/core';
+import { heartbeatGaps, longestGap } from '@waitless/concurrency/heartbeat';
 import { getPokemonName } from '@waitless/pokeapi';
 import { latencyOption } from '../shared-options';
 import { commandAction, examples, type CommandRun } from '../command-context';
@@ -44,15 +45,16 @@ async function runStarve({ options, globals, interrupt, out }: CommandRun<Starve
   const style = createStyle(out);
   const tally = new RequestTally();
   try {
-    const { factory } = runtime.waitless;
     // Only an explicit --strategy narrows the demo; env and config pick the default for other commands.
-    const names = globals.strategy ? [runtime.waitless.active.name] : factory.descriptors().map((d) => d.name);
+    const names = globals.strategy ? [runtime.waitless.activeStrategy.name] : runtime.waitless.descriptors().map((d) => d.name);
     for (const [i, name] of names.entries()) {
       if (interrupt.interrupted) break;
       if (i > 0) out.write('\n');
-      const strategy = factory.create(name);
-      await warmUp(runtime, strategy, factory.describe(name), 1, interrupt.signal).catch(() => undefined);
-      out.write(`${style.bold(name)}: a counter ticks every ${TICK_MS} ms while one request waits ${runtime.fixture ? `${options.latency} ms` : `on ${runtime.baseUrl}`}\n`);
+      const strategy = await runtime.waitless.ready(name);
+      await warmUp(runtime, strategy, runtime.waitless.describe(name), 1, interrupt.signal).catch(() => undefined);
+      out.write(
+        `${style.bold(name)}: a counter ticks every ${TICK_MS} ms while one request waits ${runtime.fixture ? `${options.latency} ms` : `on ${runtime.baseUrl}`}\n`,
+      );
       await counterBesideRequest(strategy, runtime.baseUrl, { out, style, tally, signal: interrupt.signal });
     }
     if (interrupt.interrupted) out.write(`${style.yellow('interrupted')}: the demo was stopped by Ctrl-C.\n`);
@@ -114,19 +116,18 @@ async function counterBesideRequest(strategy: FetchStrategy, baseUrl: string, { 
 
   const end = answeredAt;
   const during = ticks.filter((t) => t > sentAt && t < end).length;
-  const { gapMs, from, to } = longestGap([0, ...ticks]);
+  const {
+    ms: gapMs,
+    start: from,
+    end: to,
+  } = longestGap(heartbeatGaps(ticks, { from: 0, until: Infinity, ongoing: true })) ?? { ms: 0, start: 0, end: 0 };
   if (gapMs >= FROZEN_GAP_MS) {
-    out.write(`  ${style.red(`counter froze for ${Math.round(gapMs)} ms`)} (no tick between +${formatMs(from)} and +${formatMs(to)}; ${during} ticks during the ${formatMs(end - sentAt)} request)\n`);
+    out.write(
+      `  ${style.red(`counter froze for ${Math.round(gapMs)} ms`)} (no tick between +${formatMs(from)} and +${formatMs(to)}; ${during} ticks during the ${formatMs(end - sentAt)} request)\n`,
+    );
   } else {
-    out.write(`  ${style.green(`counter kept ticking: ${during} ticks during the request`)} (${formatMs(end - sentAt)}; longest gap ${formatMs(gapMs)})\n`);
+    out.write(
+      `  ${style.green(`counter kept ticking: ${during} ticks during the request`)} (${formatMs(end - sentAt)}; longest gap ${formatMs(gapMs)})\n`,
+    );
   }
-}
-
-function longestGap(times: number[]): { gapMs: number; from: number; to: number } {
-  let best = { gapMs: 0, from: 0, to: 0 };
-  for (let i = 1; i < times.length; i++) {
-    const gapMs = times[i] - times[i - 1];
-    if (gapMs > best.gapMs) best = { gapMs, from: times[i - 1], to: times[i] };
-  }
-  return best;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Waitless } from '@waitless/core';
+import type { WaitlessRuntime } from '@waitless/core';
 import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
 import { loadWaitless } from '../runtime';
@@ -26,13 +26,18 @@ async function runStrategies({ globals, out }: CommandRun<object>): Promise<Exit
   const waitless = loadWaitless(globals);
   try {
     const style = createStyle(out);
-    const rows = waitless.factory
+    const rows = waitless
       .descriptors()
-      .map((d) => [d.name === waitless.active.name ? '*' : '', d.name, d.packageName, d.profile, d.description]);
-    const table = renderTable([{ header: '' }, { header: 'strategy' }, { header: 'package' }, { header: 'profile' }, { header: 'description' }], rows);
-    const pluginsFrom = waitless.loaded.config.plugins ? `"plugins" in ${waitless.loaded.source}` : 'the CLI built-ins (the config lists no "plugins")';
+      .map((d) => [d.name === waitless.activeStrategy.name ? '*' : '', d.name, d.packageName, d.profile, d.description]);
+    const table = renderTable(
+      [{ header: '' }, { header: 'strategy' }, { header: 'package' }, { header: 'profile' }, { header: 'description' }],
+      rows,
+    );
+    const pluginsFrom = waitless.config.config.plugins
+      ? `"plugins" in ${waitless.config.source}`
+      : 'the CLI built-ins (the config lists no "plugins")';
     out.write(`${table}\n\n`);
-    out.write(`${style.bold(`* active: ${waitless.active.name}`)}, chosen by ${describeSource(waitless)}\n`);
+    out.write(`${style.bold(`* active: ${waitless.activeStrategy.name}`)}, chosen by ${describeSource(waitless)}\n`);
     out.write(style.dim(`plugins from ${pluginsFrom}`) + '\n');
     return ExitCode.ok;
   } finally {
@@ -41,14 +46,14 @@ async function runStrategies({ globals, out }: CommandRun<object>): Promise<Exit
 }
 
 /** Where the active strategy was chosen, in words a user can act on. */
-function describeSource({ active, loaded }: Waitless): string {
-  switch (active.source) {
+function describeSource({ activeStrategy, config }: WaitlessRuntime): string {
+  switch (activeStrategy.source) {
     case 'flag':
       return 'the --strategy flag';
     case 'env':
       return 'the environment variable WAITLESS_STRATEGY';
     case 'config':
-      return `the config file ${loaded.configPath ?? loaded.source} ("strategy")`;
+      return `the config file ${config.configPath ?? config.source} ("strategy")`;
     case 'default':
       return 'default (the first registered plugin; set "strategy" in waitless.config.json, WAITLESS_STRATEGY or --strategy to change it)';
   }

@@ -147,7 +147,10 @@ async function startRun(): Promise<void> {
   live = { record, chart };
   liveChartHost.replaceChildren(chart.element);
   liveSummaryHost.replaceChildren(summaryView(undefined, false));
-  liveTitle.replaceChildren(document.createTextNode(params.strategy), profileBadge(strategies.find((s) => s.name === params.strategy)?.profile));
+  liveTitle.replaceChildren(
+    document.createTextNode(params.strategy),
+    profileBadge(strategies.find((s) => s.name === params.strategy)?.profile),
+  );
   liveParams.textContent = describeParams(params);
   status.dataset['runId'] = record.id;
   setStatus('starting', 'starting worker…');
@@ -170,7 +173,12 @@ async function startRun(): Promise<void> {
 }
 
 async function init(): Promise<void> {
-  for (const [id, limits] of Object.entries({ count: RUN_LIMITS.count, concurrency: RUN_LIMITS.concurrency, latency: RUN_LIMITS.latencyMs, 'error-rate': RUN_LIMITS.errorRate })) {
+  for (const [id, limits] of Object.entries({
+    count: RUN_LIMITS.count,
+    concurrency: RUN_LIMITS.concurrency,
+    latency: RUN_LIMITS.latencyMs,
+    'error-rate': RUN_LIMITS.errorRate,
+  })) {
     const input = $<HTMLInputElement>(`#${id}`);
     input.min = String(limits.min);
     input.max = String(limits.max);

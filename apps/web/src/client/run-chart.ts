@@ -1,5 +1,6 @@
 import { formatAxis, formatMs, niceStep } from './format';
-import { currentTime, heartbeatGaps, type RequestBar, type RunRecord } from './run-record';
+import { heartbeatGaps, longestGap } from '@waitless/concurrency/heartbeat';
+import { currentTime, type RequestBar, type RunRecord } from './run-record';
 import { HEARTBEAT_INTERVAL_MS } from '../shared/run-events';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -46,7 +47,11 @@ export class RunChart {
     this.heartbeat.append(svg, this.gapLayer, this.caption);
 
     const rows = el('div', 'chart-rows');
-    rows.append(lane('Requests', this.timeline), lane(options.compact ? 'Loop' : 'Event loop', this.heartbeat, options.compact ? '' : `${HEARTBEAT_INTERVAL_MS} ms beat`), lane('', this.axis));
+    rows.append(
+      lane('Requests', this.timeline),
+      lane(options.compact ? 'Loop' : 'Event loop', this.heartbeat, options.compact ? '' : `${HEARTBEAT_INTERVAL_MS} ms beat`),
+      lane('', this.axis),
+    );
     this.element.append(rows);
   }
 
@@ -94,12 +99,13 @@ export class RunChart {
     this.tickPath.setAttribute('d', d);
     this.heartbeat.dataset['tickCount'] = String(shown);
 
-    const gaps = heartbeatGaps(record, until, interval * GAP_FACTOR);
+    // Until the run ends, the time since the last tick is only the next batch not having arrived yet.
+    const gaps = heartbeatGaps(record.ticks, { from: 0, until, minMs: interval * GAP_FACTOR, ongoing: record.endedAt === undefined });
     const width = this.heartbeat.clientWidth || 800;
     this.gapLayer.replaceChildren(
       ...gaps.map((gap) => {
         const node = el('div', 'gap');
-        const ms = gap.end - gap.start;
+        const { ms } = gap;
         node.dataset['testid'] = 'heartbeat-gap';
         node.dataset['start'] = gap.start.toFixed(1);
         node.dataset['end'] = gap.end.toFixed(1);
@@ -112,10 +118,11 @@ export class RunChart {
         return node;
       }),
     );
-    const maxGap = gaps.reduce((max, g) => Math.max(max, g.end - g.start), 0);
+    const maxGap = longestGap(gaps)?.ms ?? 0;
     this.heartbeat.dataset['maxGapMs'] = maxGap.toFixed(1);
     if (!this.options.compact && record.endedAt !== undefined) {
-      this.caption.textContent = gaps.length === 0 ? 'steady beat · no stalls' : `${gaps.length} stall${gaps.length === 1 ? '' : 's'} · longest ${formatMs(maxGap)}`;
+      this.caption.textContent =
+        gaps.length === 0 ? 'steady beat · no stalls' : `${gaps.length} stall${gaps.length === 1 ? '' : 's'} · longest ${formatMs(maxGap)}`;
       this.caption.classList.toggle('stalled', gaps.length > 0);
     } else {
       this.caption.textContent = '';

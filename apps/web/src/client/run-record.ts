@@ -32,7 +32,15 @@ export interface RunRecord {
 
 /** A fresh record for a run that was just created. */
 export function newRunRecord(id: string, params: RunParams): RunRecord {
-  return { id, params, state: 'starting', heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, bars: new Map(), ticks: [], lastSeen: { at: 0, receivedAt: performance.now() } };
+  return {
+    id,
+    params,
+    state: 'starting',
+    heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+    bars: new Map(),
+    ticks: [],
+    lastSeen: { at: 0, receivedAt: performance.now() },
+  };
 }
 
 /** Folds one stream event into the record. */
@@ -89,17 +97,4 @@ export function currentTime(record: RunRecord): number {
   if (record.endedAt !== undefined) return record.endedAt;
   if (record.state !== 'running') return record.lastSeen.at;
   return record.lastSeen.at + (performance.now() - record.lastSeen.receivedAt);
-}
-
-/** Gaps between consecutive heartbeat ticks longer than `minMs`, within [0, until]. */
-export function heartbeatGaps(record: RunRecord, until: number, minMs: number): { start: number; end: number }[] {
-  const gaps: { start: number; end: number }[] = [];
-  let previous: number | undefined;
-  for (const tick of record.ticks) {
-    if (tick > until) break;
-    if (previous !== undefined && tick - previous >= minMs && tick > 0) gaps.push({ start: Math.max(0, previous), end: tick });
-    previous = tick;
-  }
-  if (previous !== undefined && record.endedAt !== undefined && until - previous >= minMs) gaps.push({ start: Math.max(0, previous), end: until });
-  return gaps;
 }

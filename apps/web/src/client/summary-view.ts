@@ -16,12 +16,24 @@ export function summaryView(summary: RunSummary | undefined, compact: boolean): 
     grid.append(box);
   };
   if (!summary) {
-    for (const [key, label] of [['wall', 'Wall time'], ['speedup', 'Speedup'], ['lag', 'Max loop lag'], ['ok', 'OK / failed']]) {
+    for (const [key, label] of [
+      ['wall', 'Wall time'],
+      ['speedup', 'Speedup'],
+      ['lag', 'Max loop lag'],
+      ['ok', 'OK / failed'],
+    ]) {
       stat(key, label, '–', '');
     }
     return grid;
   }
-  stat('wall', 'Wall time', formatMs(summary.wallMs), 'First request dispatched → last request settled', '', 'first dispatch → last settled');
+  stat(
+    'wall',
+    'Wall time',
+    formatMs(summary.wallMs),
+    'First request dispatched → last request settled',
+    '',
+    'first dispatch → last settled',
+  );
   stat(
     'speedup',
     'Speedup vs sequential',
@@ -30,8 +42,22 @@ export function summaryView(summary: RunSummary | undefined, compact: boolean): 
     summary.speedup >= 1.5 ? 'good' : '',
     `Σ ${formatMs(summary.sumDurationMs)} of requests ÷ wall time`,
   );
-  stat('lag', 'Max loop lag', formatMs(summary.maxLagMs), `Longest heartbeat gap minus the ${HEARTBEAT_INTERVAL_MS} ms interval: how long the loop could not turn`, summary.maxLagMs >= 50 ? 'bad' : 'good', `longest heartbeat gap − ${HEARTBEAT_INTERVAL_MS} ms`);
+  stat(
+    'lag',
+    'Max loop lag',
+    formatMs(summary.maxLagMs),
+    `Longest heartbeat gap minus the ${HEARTBEAT_INTERVAL_MS} ms interval: how long the loop could not turn`,
+    summary.maxLagMs >= 50 ? 'bad' : 'good',
+    `longest heartbeat gap − ${HEARTBEAT_INTERVAL_MS} ms`,
+  );
   const retried = summary.retried > 0 ? ` · ${summary.retried} retried` : '';
-  stat('ok', 'OK / failed', `${summary.ok} / ${summary.failed}${retried}`, `${summary.ok + summary.failed} of ${summary.dispatched} requests settled`, summary.failed > 0 ? 'warn' : '', `of ${summary.dispatched} requests${summary.cancelled ? ' (cancelled)' : ''}`);
+  stat(
+    'ok',
+    'OK / failed',
+    `${summary.ok} / ${summary.failed}${retried}`,
+    `${summary.ok + summary.failed} of ${summary.dispatched} requests settled`,
+    summary.failed > 0 ? 'warn' : '',
+    `of ${summary.dispatched} requests${summary.cancelled ? ' (cancelled)' : ''}`,
+  );
   return grid;
 }

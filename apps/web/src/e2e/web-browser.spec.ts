@@ -6,7 +6,16 @@ import { startWebServer, type WebServer } from '../server/create-web-app';
 
 // Debian's Chromium (`apt-get install -y chromium`); override with CHROMIUM_PATH.
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const APP_ROOT = path.resolve(__dirname, '..', '..');
 const OUTPUT = path.join(APP_ROOT, 'test-output');
 const STATIC_DIR = path.join(OUTPUT, 'e2e-dist');
@@ -18,7 +27,10 @@ interface Bar {
 }
 
 /** Fills the form, presses Run and waits until the run's status says done. */
-async function run(page: Page, params: { strategy: string; count: number; concurrency: number; latencyMs: number; errorRate: number; mode: 'gather' | 'sequential' }): Promise<void> {
+async function run(
+  page: Page,
+  params: { strategy: string; count: number; concurrency: number; latencyMs: number; errorRate: number; mode: 'gather' | 'sequential' },
+): Promise<void> {
   const previous = await page.getByTestId('run-status').getAttribute('data-run-id');
   await page.getByTestId('strategy-select').selectOption(params.strategy);
   await page.getByTestId(`mode-${params.mode}`).check({ force: true });
@@ -29,7 +41,9 @@ async function run(page: Page, params: { strategy: string; count: number; concur
   await page.getByTestId('run-button').click();
   await page.waitForFunction(
     (before) => {
-      const status = (globalThis as unknown as { document: { querySelector(s: string): { dataset: Record<string, string | undefined> } | null } }).document.querySelector('[data-testid="run-status"]');
+      const status = (
+        globalThis as unknown as { document: { querySelector(s: string): { dataset: Record<string, string | undefined> } | null } }
+      ).document.querySelector('[data-testid="run-status"]');
       return status?.dataset['runId'] !== before && status?.dataset['state'] === 'done';
     },
     previous,
@@ -41,7 +55,11 @@ async function liveBars(page: Page): Promise<Bar[]> {
   return page
     .locator('[data-testid="live-chart"] [data-testid="timeline-bar"]')
     .evaluateAll((nodes: { getAttribute(name: string): string | null }[]) =>
-      nodes.map((n) => ({ index: Number(n.getAttribute('data-index')), start: Number(n.getAttribute('data-start')), end: Number(n.getAttribute('data-end')) })),
+      nodes.map((n) => ({
+        index: Number(n.getAttribute('data-index')),
+        start: Number(n.getAttribute('data-start')),
+        end: Number(n.getAttribute('data-end')),
+      })),
     );
 }
 
@@ -77,7 +95,10 @@ describe('web app in a real browser (Chromium)', () => {
   });
 
   it('lists the registry in the strategy picker', async () => {
-    const options = await page.getByTestId('strategy-select').locator('option').evaluateAll((nodes: { getAttribute(name: string): string | null }[]) => nodes.map((n) => n.getAttribute('value')));
+    const options = await page
+      .getByTestId('strategy-select')
+      .locator('option')
+      .evaluateAll((nodes: { getAttribute(name: string): string | null }[]) => nodes.map((n) => n.getAttribute('value')));
     expect(options).toEqual(expect.arrayContaining(['native-async', 'blocking-sync', 'worker-threaded']));
   });
 
@@ -111,11 +132,11 @@ describe('web app in a real browser (Chromium)', () => {
     expect(await page.locator('[data-testid="live-chart"] [data-testid="heartbeat-gap"]').count()).toBeGreaterThanOrEqual(10);
 
     const cards = page.getByTestId('history-card');
-    expect(await cards.evaluateAll((nodes: { getAttribute(name: string): string | null }[]) => nodes.map((n) => n.getAttribute('data-strategy')))).toEqual([
-      'blocking-sync',
-      'native-async',
-      'native-async',
-    ]);
+    expect(
+      await cards.evaluateAll((nodes: { getAttribute(name: string): string | null }[]) =>
+        nodes.map((n) => n.getAttribute('data-strategy')),
+      ),
+    ).toEqual(['blocking-sync', 'native-async', 'native-async']);
     await page.screenshot({ path: path.join(OUTPUT, 'web-e2e.png'), fullPage: true });
   }, 60_000);
 });

@@ -50,12 +50,12 @@ interface Target {
 export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   const cwd = options.waitless?.cwd ?? process.cwd();
   const waitless = createWaitless({ configPath: options.waitless?.configPath, inline: options.waitless?.inline, cwd });
-  const strategies: StrategyInfo[] = waitless.factory.descriptors().map((d) => ({
+  const strategies: StrategyInfo[] = waitless.descriptors().map((d) => ({
     name: d.name,
     description: d.description,
     profile: d.profile,
     packageName: d.packageName,
-    active: d.name === waitless.active.name,
+    active: d.name === waitless.activeStrategy.name,
   }));
   const names = strategies.map((s) => s.name);
   // The registry only answers questions here; strategies are created inside the run workers.
@@ -64,10 +64,10 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
   const fixture = await startFixtureServer({ host: '127.0.0.1', port: 0 });
   const targets: Target[] = [
     { id: 'fixture', label: 'Embedded fixture server', baseUrl: fixture.url },
-    ...waitless.loaded.config.allowedBaseUrls.map((url) => ({ id: url, label: url, baseUrl: url })),
+    ...waitless.config.config.allowedBaseUrls.map((url) => ({ id: url, label: url, baseUrl: url })),
   ];
   const runs = new RunManager({ maxRuns: options.maxRuns ?? 8, pendingTtlMs: 30_000 });
-  const workerConfig = { configPath: waitless.loaded.configPath, inline: options.waitless?.inline, cwd };
+  const workerConfig = { configPath: waitless.config.configPath, inline: options.waitless?.inline, cwd };
 
   const app = Fastify({ logger: options.logger ?? false });
 
@@ -83,14 +83,21 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
   app.post('/api/runs', async (request, reply) => {
     let params;
     try {
-      params = parseRunRequest(request.body, names, targets.map((t) => t.id));
+      params = parseRunRequest(
+        request.body,
+        names,
+        targets.map((t) => t.id),
+      );
     } catch (error) {
       if (error instanceof RunRequestError) return reply.status(400).send({ error: error.message, field: error.field });
       throw error;
     }
     const target = targets.find((t) => t.id === params.target) as Target;
     const id = runs.create(params, { baseUrl: target.baseUrl, fixtureKnobs: target.id === 'fixture', waitless: workerConfig });
-    if (!id) return reply.status(429).send({ error: `Too many runs at once (limit ${options.maxRuns ?? 8}). Wait for one to finish or cancel it.` });
+    if (!id)
+      return reply
+        .status(429)
+        .send({ error: `Too many runs at once (limit ${options.maxRuns ?? 8}). Wait for one to finish or cancel it.` });
     return reply.status(201).send({ id, eventsUrl: `/api/runs/${id}/events` });
   });
 
@@ -98,7 +105,8 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     const { id } = request.params;
     const state = runs.state(id);
     if (state !== 'pending') {
-      const message = state === 'running' ? `Run ${id} is already streaming to another client.` : `No pending run ${id}. Create one with POST /api/runs.`;
+      const message =
+        state === 'running' ? `Run ${id} is already streaming to another client.` : `No pending run ${id}. Create one with POST /api/runs.`;
       return reply.status(state === 'running' ? 409 : 404).send({ error: message });
     }
     reply.hijack();

@@ -35,9 +35,17 @@ describe('parseRunRequest', () => {
     [{ strategy: 'native-async', mode: 'parallel' }, 'mode', /Invalid "mode": .*"sequential"\|"gather".* \(got "parallel"\)/],
     [{ strategy: 'native-async', count: '20' }, 'count', /Invalid "count": .*expected number/],
     [{ count: 20 }, 'strategy', /Invalid "strategy"/],
-    [{ strategy: 'nativ-async' }, 'strategy', /unknown strategy "nativ-async"\. Registered: blocking-sync, native-async, worker-threaded\./],
+    [
+      { strategy: 'nativ-async' },
+      'strategy',
+      /unknown strategy "nativ-async"\. Registered: blocking-sync, native-async, worker-threaded\./,
+    ],
     // A base URL the config does not list is refused (validation only: nothing is ever sent to it).
-    [{ strategy: 'native-async', target: 'http://127.0.0.1:9' }, 'target', /"http:\/\/127\.0\.0\.1:9" is not allowed\. Use one of: fixture, https:\/\/pokeapi\.co/],
+    [
+      { strategy: 'native-async', target: 'http://127.0.0.1:9' },
+      'target',
+      /"http:\/\/127\.0\.0\.1:9" is not allowed\. Use one of: fixture, https:\/\/pokeapi\.co/,
+    ],
     [{ strategy: 'native-async', url: 'http://127.0.0.1:9' }, 'url', /Invalid "url"/],
     [[], '(body)', /expected a JSON object/],
   ])('refuses %j naming the field', (body, field, message) => {

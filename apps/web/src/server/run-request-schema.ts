@@ -36,17 +36,23 @@ export function parseRunRequest(body: unknown, strategies: readonly string[], ta
   const parsed = runRequestSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.path.length > 0 ? issue.path.join('.') : (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(body)');
+    const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(body)';
     const value = issue.path.length > 0 ? (body as Record<string, unknown>)[String(issue.path[0])] : undefined;
     const got = issue.path.length > 0 ? ` (got ${JSON.stringify(value) ?? 'nothing'})` : '';
     throw new RunRequestError(field, `Invalid "${field}": ${issue.message}${got}.`);
   }
   const params = parsed.data;
   if (!strategies.includes(params.strategy)) {
-    throw new RunRequestError('strategy', `Invalid "strategy": unknown strategy "${params.strategy}". Registered: ${strategies.join(', ')}.`);
+    throw new RunRequestError(
+      'strategy',
+      `Invalid "strategy": unknown strategy "${params.strategy}". Registered: ${strategies.join(', ')}.`,
+    );
   }
   if (!targets.includes(params.target)) {
-    throw new RunRequestError('target', `Invalid "target": "${params.target}" is not allowed. Use one of: ${targets.join(', ')} (add base URLs to "allowedBaseUrls" in waitless.config.json).`);
+    throw new RunRequestError(
+      'target',
+      `Invalid "target": "${params.target}" is not allowed. Use one of: ${targets.join(', ')} (add base URLs to "allowedBaseUrls" in waitless.config.json).`,
+    );
   }
   return params;
 }

@@ -19,32 +19,38 @@ describe('run event stream (real port, worker threads)', () => {
   let server: WebServer;
 
   beforeAll(async () => {
-    server = await startWebServer({ port: 0, waitless: { inline: { plugins: PLUGINS, strategies: { 'worker-threaded': { options: { poolSize: 4 } } } }, cwd: __dirname } });
+    server = await startWebServer({
+      port: 0,
+      waitless: { inline: { plugins: PLUGINS, strategies: { 'worker-threaded': { options: { poolSize: 4 } } } }, cwd: __dirname },
+    });
   });
   afterAll(() => server.close());
   beforeEach(() => server.fixture.resetStats());
 
-  it.each(['native-async', 'worker-threaded', 'blocking-sync'])('%s: every started request ends and the counts add up', async (strategy) => {
-    const count = 12;
-    const { eventsUrl } = await postRun(server.url, { strategy, count, concurrency: 4, latencyMs: 20, errorRate: 0.3 });
-    const events = await collect(eventsUrl);
+  it.each(['native-async', 'worker-threaded', 'blocking-sync'])(
+    '%s: every started request ends and the counts add up',
+    async (strategy) => {
+      const count = 12;
+      const { eventsUrl } = await postRun(server.url, { strategy, count, concurrency: 4, latencyMs: 20, errorRate: 0.3 });
+      const events = await collect(eventsUrl);
 
-    expect(events[0]).toMatchObject({ type: 'run-start', profile: strategy === 'blocking-sync' ? 'blocking' : 'concurrent' });
-    const starts = events.filter((e) => e.type === 'request-start').map((e) => e.index);
-    const ends = events.filter((e): e is RequestEndEvent => e.type === 'request-end');
-    expect([...starts].sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
-    expect(ends.map((e) => e.index).sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
-    expect(ends.every((e) => e.endedAt >= e.startedAt)).toBe(true);
-    expect(ends.filter((e) => !e.ok).every((e) => e.status === 503)).toBe(true);
+      expect(events[0]).toMatchObject({ type: 'run-start', profile: strategy === 'blocking-sync' ? 'blocking' : 'concurrent' });
+      const starts = events.filter((e) => e.type === 'request-start').map((e) => e.index);
+      const ends = events.filter((e): e is RequestEndEvent => e.type === 'request-end');
+      expect([...starts].sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
+      expect(ends.map((e) => e.index).sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
+      expect(ends.every((e) => e.endedAt >= e.startedAt)).toBe(true);
+      expect(ends.filter((e) => !e.ok).every((e) => e.status === 503)).toBe(true);
 
-    const last = events[events.length - 1] as RunEndEvent;
-    expect(last.type).toBe('run-end');
-    expect(last.summary.ok + last.summary.failed).toBe(count);
-    expect(last.summary.ok).toBe(ends.filter((e) => e.ok).length);
-    expect(last.summary.cancelled).toBe(false);
-    expect(events.some((e) => e.type === 'heartbeat')).toBe(true);
-    expect(server.fixture.stats().total).toBe(count);
-  });
+      const last = events[events.length - 1] as RunEndEvent;
+      expect(last.type).toBe('run-end');
+      expect(last.summary.ok + last.summary.failed).toBe(count);
+      expect(last.summary.ok).toBe(ends.filter((e) => e.ok).length);
+      expect(last.summary.cancelled).toBe(false);
+      expect(events.some((e) => e.type === 'heartbeat')).toBe(true);
+      expect(server.fixture.stats().total).toBe(count);
+    },
+  );
 
   it('a client that disconnects cancels its run: the worker stops and no more requests reach the fixture server', async () => {
     const count = 200;

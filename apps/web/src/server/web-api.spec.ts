@@ -58,7 +58,12 @@ describe('web API (inject)', () => {
   });
 
   it('answers 400 JSON for a body that is not JSON', async () => {
-    const response = await web.app.inject({ method: 'POST', url: '/api/runs', headers: { 'content-type': 'application/json' }, payload: '{"strategy":' });
+    const response = await web.app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"strategy":',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ error: expect.stringMatching(/JSON/i) });
   });

@@ -34,7 +34,11 @@ export async function* readRunEvents(url: string, signal?: AbortSignal): AsyncGe
 
 /** Creates a run through the API and returns its id and stream URL. */
 export async function postRun(baseUrl: string, body: Record<string, unknown>): Promise<{ id: string; eventsUrl: string }> {
-  const response = await fetch(`${baseUrl}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${baseUrl}/api/runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await response.json()) as { id: string; eventsUrl: string; error?: string };
   if (response.status !== 201) throw new Error(`POST /api/runs answered ${response.status}: ${json.error}`);
   return { id: json.id, eventsUrl: `${baseUrl}${json.eventsUrl}` };

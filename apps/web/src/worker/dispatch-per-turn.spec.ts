@@ -51,6 +51,8 @@ describe('dispatchPerTurn', () => {
   });
 
   it('names a bad concurrency', async () => {
-    await expect(dispatchPerTurn(1, async () => undefined, { concurrency: 0 })).rejects.toThrow('concurrency must be an integer ≥ 1 (got 0)');
+    await expect(dispatchPerTurn(1, async () => undefined, { concurrency: 0 })).rejects.toThrow(
+      'concurrency must be an integer ≥ 1 (got 0)',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { asCompleted, type Task } from '@waitless/concurrency';
 
 /** Options for {@link dispatchPerTurn}. */
 export interface DispatchOptions {
@@ -21,21 +22,23 @@ export async function dispatchPerTurn(count: number, task: (index: number) => Pr
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
     throw new RangeError(`concurrency must be an integer ≥ 1 (got ${options.concurrency}).`);
   }
-  const running = new Set<Promise<unknown>>();
-  let dispatched = 0;
-  while (dispatched < count && !options.signal?.aborted) {
-    if (running.size >= options.concurrency) {
-      await Promise.race(running);
-      continue;
-    }
+  // asCompleted pulls the next task only when a slot is free and yields a failure instead of throwing
+  // it. The signal stops the source, not the pool: started tasks end on their own (they see it too).
+  const outcomes = asCompleted(oneTaskPerTurn(count, task, options.signal), { concurrency: options.concurrency });
+  let settled = 0;
+  while (!(await outcomes.next()).done) settled++;
+  return settled;
+}
+
+/** `task(0)` … `task(count - 1)` as tasks for the pool, each handed out on a later event-loop turn, until `signal` aborts. */
+async function* oneTaskPerTurn(
+  count: number,
+  task: (index: number) => Promise<unknown>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Task<unknown>> {
+  for (let index = 0; index < count; index++) {
     await nextTurn();
-    if (options.signal?.aborted) break;
-    const settled: Promise<unknown> = task(dispatched++).then(
-      () => running.delete(settled),
-      () => running.delete(settled),
-    );
-    running.add(settled);
+    if (signal?.aborted) return;
+    yield () => task(index);
   }
-  await Promise.all(running);
-  return dispatched;
 }

@@ -1,3 +1,4 @@
+import { heartbeatGaps, longestGap } from '@waitless/concurrency/heartbeat';
 import { now } from '@waitless/core';
 
 /** A running heartbeat: ticks every `intervalMs` and hands them over in batches. */
@@ -34,15 +35,7 @@ export function startHeartbeat(intervalMs: number, flushEveryMs: number, flush: 
       send();
     },
     maxGapMs(from, until) {
-      let max = 0;
-      let previous = from;
-      for (const at of all) {
-        if (at <= from) continue;
-        if (at > until) break;
-        max = Math.max(max, at - previous);
-        previous = at;
-      }
-      return Math.max(max, until - previous);
+      return longestGap(heartbeatGaps(all, { from, until }))?.ms ?? 0;
     },
   };
 }

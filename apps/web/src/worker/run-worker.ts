@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { concurrencyModule, failedCallTimings } from '@waitless/concurrency';
+import { standardDecorators, failedCallTimings } from '@waitless/concurrency';
+import { loopLagMs } from '@waitless/concurrency/heartbeat';
 import { POKEMON_COUNT, pokemonUrl } from '@waitless/pokeapi';
-import { createWaitless, HttpError, now, type FetchResult } from '@waitless/core';
+import { createWaitless, isHttpError, now, type FetchResult } from '@waitless/core';
 import { HEARTBEAT_INTERVAL_MS, type RequestEndEvent, type RunEvent, type RunSummary } from '../shared/run-events';
 import { dispatchPerTurn } from './dispatch-per-turn';
 import { startHeartbeat } from './heartbeat';
@@ -16,7 +17,11 @@ const WARM_UP_MS = 30;
  * strategy on this thread's loop while a heartbeat ticks on the same loop, and posts every event to
  * the server. A `cancel` message aborts the in-flight requests and stops dispatching.
  */
-export async function runWorker(data: RunWorkerData, post: (event: RunEvent) => void, onCommand: (listener: (command: RunWorkerCommand) => void) => void): Promise<void> {
+export async function runWorker(
+  data: RunWorkerData,
+  post: (event: RunEvent) => void,
+  onCommand: (listener: (command: RunWorkerCommand) => void) => void,
+): Promise<void> {
   const { params } = data;
   const controller = new AbortController();
   onCommand((command) => {
@@ -24,10 +29,10 @@ export async function runWorker(data: RunWorkerData, post: (event: RunEvent) => 
   });
 
   // The decorators module lets retry / rate limit / timeouts from waitless.config.json apply to web runs too.
-  const waitless = createWaitless({ ...data.waitless, strategy: params.strategy, modules: [concurrencyModule] });
+  const waitless = createWaitless({ ...data.waitless, strategy: params.strategy, decorators: standardDecorators });
   try {
     const strategy = waitless.strategy();
-    const profile = waitless.factory.describe(params.strategy).profile;
+    const profile = waitless.describe(params.strategy).profile;
     const heartbeat = startHeartbeat(HEARTBEAT_INTERVAL_MS, HEARTBEAT_FLUSH_MS, (ticks) => post({ type: 'heartbeat', ticks }));
     await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
 
@@ -43,10 +48,27 @@ export async function runWorker(data: RunWorkerData, post: (event: RunEvent) => 
       let end: RequestEndEvent;
       try {
         const result: FetchResult = await strategy.fetch({ url, signal: controller.signal });
-        end = { type: 'request-end', index, startedAt, endedAt: result.timings.endedAt, ok: true, status: result.status, attempts: result.timings.attempts };
+        end = {
+          type: 'request-end',
+          index,
+          startedAt,
+          endedAt: result.timings.endedAt,
+          ok: true,
+          status: result.status,
+          attempts: result.timings.attempts,
+        };
       } catch (error) {
-        const status = error instanceof HttpError ? error.status : undefined;
-        end = { type: 'request-end', index, startedAt, endedAt: now(), ok: false, status, attempts: failedCallTimings(error).attempts, error: oneLine(error) };
+        const status = isHttpError(error) ? error.status : undefined;
+        end = {
+          type: 'request-end',
+          index,
+          startedAt,
+          endedAt: now(),
+          ok: false,
+          status,
+          attempts: failedCallTimings(error).attempts,
+          error: oneLine(error),
+        };
       }
       ends.push(end);
       post(end);
@@ -66,14 +88,21 @@ export async function runWorker(data: RunWorkerData, post: (event: RunEvent) => 
   }
 }
 
-function summarise(ends: RequestEndEvent[], t0: number, endedAt: number, maxGapMs: number, dispatched: number, cancelled: boolean): RunSummary {
+function summarise(
+  ends: RequestEndEvent[],
+  t0: number,
+  endedAt: number,
+  maxGapMs: number,
+  dispatched: number,
+  cancelled: boolean,
+): RunSummary {
   const wallMs = endedAt - t0;
   const sumDurationMs = ends.reduce((sum, e) => sum + (e.endedAt - e.startedAt), 0);
   return {
     wallMs,
     sumDurationMs,
     speedup: wallMs > 0 ? sumDurationMs / wallMs : 1,
-    maxLagMs: Math.max(0, maxGapMs - HEARTBEAT_INTERVAL_MS),
+    maxLagMs: loopLagMs(maxGapMs, HEARTBEAT_INTERVAL_MS),
     ok: ends.filter((e) => e.ok).length,
     failed: ends.filter((e) => !e.ok).length,
     retried: ends.filter((e) => e.attempts > 1).length,

@@ -3,7 +3,10 @@ import { asCompleted } from './as-completed';
 
 describe('asCompleted', () => {
   const env = useFixtureAndStrategy();
-  const get = (latency: number, extra = '') => (signal: AbortSignal) => env.strategy.fetch({ url: `${env.server.url}/api/v2/pokemon/1?latency=${latency}${extra}`, signal });
+  const get =
+    (latency: number, extra = '') =>
+    (signal: AbortSignal) =>
+      env.strategy.fetch({ url: `${env.server.url}/api/v2/pokemon/1?latency=${latency}${extra}`, signal });
 
   it('yields outcomes in completion order, with their input index, failures included', async () => {
     const order: Array<[number, string]> = [];

@@ -19,7 +19,10 @@ export interface AsCompletedOptions {
  *   if (outcome.status === 'fulfilled') console.log(outcome.index, outcome.value);
  * }
  */
-export function asCompleted<T>(tasks: Iterable<Task<T>> | AsyncIterable<Task<T>>, options: AsCompletedOptions = {}): AsyncGenerator<IndexedOutcome<T>, void, undefined> {
+export function asCompleted<T>(
+  tasks: Iterable<Task<T>> | AsyncIterable<Task<T>>,
+  options: AsCompletedOptions = {},
+): AsyncGenerator<IndexedOutcome<T>, void, undefined> {
   const concurrency = checkConcurrency(options.concurrency, 'asCompleted.concurrency');
   return runPool(tasks, (task, signal) => task(signal), { concurrency, ordered: false, failFast: false, signal: options.signal });
 }

@@ -1,5 +1,5 @@
-import { HttpError, type Waitless } from '@waitless/core';
-import { startFixtureProcess, type FixtureProcess } from '../../test/fixture-process';
+import { HttpError, type WaitlessRuntime } from '@waitless/core';
+import { startFixtureServerProcess, type FixtureServerProcess } from '@waitless/fixture-server';
 import { pluginReady, waitlessWith, type StrategyName } from '../../test/waitless-for-tests';
 import { gather } from './gather';
 
@@ -12,11 +12,11 @@ describe.each(strategies)('gather on %s', (name) => {
     it.todo(`runs once ${name}'s plugin package exists (its src/index.ts does not resolve yet)`);
     return;
   }
-  let server: FixtureProcess;
-  let waitless: Waitless;
+  let server: FixtureServerProcess;
+  let waitless: WaitlessRuntime;
 
   beforeAll(async () => {
-    server = await startFixtureProcess();
+    server = await startFixtureServerProcess();
     waitless = waitlessWith({}, name);
     // Warm up (worker threads start, sockets open) so the timing-based ordering below holds.
     await waitless.strategy().fetch({ url: `${server.url}/text` });
@@ -27,7 +27,8 @@ describe.each(strategies)('gather on %s', (name) => {
   });
   beforeEach(() => server.resetStats());
 
-  const get = (query: string) => (signal: AbortSignal) => waitless.strategy().fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/4?${query}`, signal });
+  const get = (query: string) => (signal: AbortSignal) =>
+    waitless.strategy().fetch<{ name: string }>({ url: `${server.url}/api/v2/pokemon/4?${query}`, signal });
 
   it('fail-fast rejects with the first error and starts nothing after it', async () => {
     const tasks = [get('status=500'), ...Array.from({ length: 9 }, () => get('latency=300'))];
@@ -40,7 +41,12 @@ describe.each(strategies)('gather on %s', (name) => {
 
   it('settled accounts for every task, in input order', async () => {
     const results = await gather([get(''), get('status=503'), get('latency=20'), get('status=404')], { concurrency: 2, mode: 'settled' });
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.body.name : (r.reason as HttpError).status))).toEqual(['charmander', 503, 'charmander', 404]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.body.name : (r.reason as HttpError).status))).toEqual([
+      'charmander',
+      503,
+      'charmander',
+      404,
+    ]);
     expect((await server.stats()).total).toBe(4);
   });
 });

@@ -5,7 +5,8 @@ import { gather } from './gather';
 
 describe('gather', () => {
   const env = useFixtureAndStrategy();
-  const get = (query: string) => (signal: AbortSignal) => env.strategy.fetch<{ name: string }>({ url: `${env.server.url}/api/v2/pokemon/1?${query}`, signal });
+  const get = (query: string) => (signal: AbortSignal) =>
+    env.strategy.fetch<{ name: string }>({ url: `${env.server.url}/api/v2/pokemon/1?${query}`, signal });
 
   it('fail-fast rejects with the first error, aborts the running sibling and never starts the rest', async () => {
     const aborted = clientAborts(env.server.events, 1);
@@ -26,33 +27,54 @@ describe('gather', () => {
   });
 
   it('settled returns one outcome per task, in input order', async () => {
-    const results = await gather([get('latency=60'), get('status=503'), get('latency=5'), get('status=404')], { concurrency: 3, mode: 'settled' });
+    const results = await gather([get('latency=60'), get('status=503'), get('latency=5'), get('status=404')], {
+      concurrency: 3,
+      mode: 'settled',
+    });
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
-    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as HttpError).status : r.value.body.name))).toEqual(['bulbasaur', 503, 'bulbasaur', 404]);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as HttpError).status : r.value.body.name))).toEqual([
+      'bulbasaur',
+      503,
+      'bulbasaur',
+      404,
+    ]);
     expect(env.server.stats().total).toBe(4);
   });
 
   it('returns values in input order, however they finish', async () => {
     const ids = [5, 1, 3];
     const names = await gather(
-      ids.map((id) => async (signal: AbortSignal) => (await env.strategy.fetch<{ name: string }>({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${id * 20}`, signal })).body.name),
+      ids.map(
+        (id) => async (signal: AbortSignal) =>
+          (await env.strategy.fetch<{ name: string }>({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${id * 20}`, signal })).body
+            .name,
+      ),
       { concurrency: Infinity },
     );
     expect(names).toEqual(['charmeleon', 'bulbasaur', 'venusaur']);
   });
 
   it('runs everything at once with concurrency Infinity, and never more than the limit otherwise', async () => {
-    await gather(Array.from({ length: 12 }, () => get('latency=100')), { concurrency: Infinity });
+    await gather(
+      Array.from({ length: 12 }, () => get('latency=100')),
+      { concurrency: Infinity },
+    );
     expect(env.server.stats().maxInFlight).toBe(12);
     env.server.resetStats();
-    await gather(Array.from({ length: 12 }, () => get('latency=30')), { concurrency: 4 });
+    await gather(
+      Array.from({ length: 12 }, () => get('latency=30')),
+      { concurrency: 4 },
+    );
     expect(env.server.stats().maxInFlight).toBe(4);
   });
 
   it('stops everything when the caller aborts, rejecting with the reason', async () => {
     const controller = new AbortController();
     const aborted = clientAborts(env.server.events, 2);
-    const run = gather(Array.from({ length: 6 }, () => get('latency=5000')), { concurrency: 2, signal: controller.signal });
+    const run = gather(
+      Array.from({ length: 6 }, () => get('latency=5000')),
+      { concurrency: 2, signal: controller.signal },
+    );
     await env.server.waitForRequests(2);
     controller.abort(new Error('user pressed Ctrl-C'));
     await expect(run).rejects.toThrow('user pressed Ctrl-C');
@@ -64,8 +86,12 @@ describe('gather', () => {
     for (const concurrency of [0, -1, 1.5, Number.NaN]) {
       await expect(gather([], { concurrency })).rejects.toThrow(InvalidOptionError);
     }
-    await expect(gather([], { concurrency: 0 })).rejects.toThrow('Invalid option "gather.concurrency": got 0; expected an integer ≥ 1, or Infinity for no limit.');
-    await expect(gather([], { mode: 'fast' as 'settled' })).rejects.toThrow('Invalid option "gather.mode": got "fast"; expected "fail-fast" or "settled".');
+    await expect(gather([], { concurrency: 0 })).rejects.toThrow(
+      'Invalid option "gather.concurrency": got 0; expected an integer ≥ 1, or Infinity for no limit.',
+    );
+    await expect(gather([], { mode: 'fast' as 'settled' })).rejects.toThrow(
+      'Invalid option "gather.mode": got "fast"; expected "fail-fast" or "settled".',
+    );
   });
 
   it('turns a task that throws synchronously into a rejection', async () => {

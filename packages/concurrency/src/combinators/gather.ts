@@ -31,10 +31,16 @@ export async function gather<T>(tasks: Iterable<Task<T>>, options: GatherOptions
   const mode = options.mode ?? 'fail-fast';
   if (mode !== 'fail-fast' && mode !== 'settled') throw new InvalidOptionError('gather.mode', mode, '"fail-fast" or "settled"');
   const results: Array<T | Settled<T>> = [];
-  const pool = runPool(tasks, (task, signal) => task(signal), { concurrency, ordered: false, failFast: mode === 'fail-fast', signal: options.signal });
+  const pool = runPool(tasks, (task, signal) => task(signal), {
+    concurrency,
+    ordered: false,
+    failFast: mode === 'fail-fast',
+    signal: options.signal,
+  });
   for await (const outcome of pool) {
     if (mode === 'settled') {
-      results[outcome.index] = outcome.status === 'fulfilled' ? { status: 'fulfilled', value: outcome.value } : { status: 'rejected', reason: outcome.reason };
+      results[outcome.index] =
+        outcome.status === 'fulfilled' ? { status: 'fulfilled', value: outcome.value } : { status: 'rejected', reason: outcome.reason };
     } else if (outcome.status === 'fulfilled') {
       results[outcome.index] = outcome.value;
     }

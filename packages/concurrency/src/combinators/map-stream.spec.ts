@@ -64,16 +64,32 @@ describe('mapStream', () => {
   it('yields in completion order with ordered: false', async () => {
     const latency = (id: number) => [300, 10, 150][id - 1];
     const ids = await collect(
-      mapStream([1, 2, 3], async (id, signal) => (await env.strategy.fetch<{ id: number }>({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${latency(id)}`, signal })).body.id, {
-        concurrency: 3,
-        ordered: false,
-      }),
+      mapStream(
+        [1, 2, 3],
+        async (id, signal) =>
+          (await env.strategy.fetch<{ id: number }>({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${latency(id)}`, signal })).body
+            .id,
+        {
+          concurrency: 3,
+          ordered: false,
+        },
+      ),
     );
     expect(ids).toEqual([2, 3, 1]);
   });
 
   it('throws the first error and aborts the other calls', async () => {
-    const run = collect(mapStream([1, 2, 3, 4, 5, 6], async (id, signal) => env.strategy.fetch({ url: `${env.server.url}/api/v2/pokemon/${id}?latency=${id === 2 ? 20 : 3000}${id === 2 ? '&status=500' : ''}`, signal }), { concurrency: 3 }));
+    const run = collect(
+      mapStream(
+        [1, 2, 3, 4, 5, 6],
+        async (id, signal) =>
+          env.strategy.fetch({
+            url: `${env.server.url}/api/v2/pokemon/${id}?latency=${id === 2 ? 20 : 3000}${id === 2 ? '&status=500' : ''}`,
+            signal,
+          }),
+        { concurrency: 3 },
+      ),
+    );
     await expect(run).rejects.toThrow(/status 500/);
     expect(env.server.stats().total).toBe(3);
   });

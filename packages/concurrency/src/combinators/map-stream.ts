@@ -26,7 +26,12 @@ export async function* mapStream<I, R>(
   options: MapStreamOptions = {},
 ): AsyncGenerator<R, void, undefined> {
   const concurrency = checkConcurrency(options.concurrency, 'mapStream.concurrency');
-  for await (const outcome of runPool(source, fn, { concurrency, ordered: options.ordered ?? true, failFast: true, signal: options.signal })) {
+  for await (const outcome of runPool(source, fn, {
+    concurrency,
+    ordered: options.ordered ?? true,
+    failFast: true,
+    signal: options.signal,
+  })) {
     // failFast: rejections are thrown by the pool, so every outcome here is fulfilled.
     if (outcome.status === 'fulfilled') yield outcome.value;
   }

@@ -1,11 +1,11 @@
-import { AbortError, type Waitless } from '@waitless/core';
+import { AbortError, type WaitlessRuntime } from '@waitless/core';
 import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
 import { gather } from '../combinators/gather';
 import { waitlessWith } from '../../test/waitless-for-tests';
 
 describe('concurrency-limit decorator (from config)', () => {
   let server: FixtureServer;
-  let waitless: Waitless;
+  let waitless: WaitlessRuntime;
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -20,7 +20,10 @@ describe('concurrency-limit decorator (from config)', () => {
   it('holds at most maxInFlight requests however many callers there are, and reports queue time', async () => {
     const strategy = waitless.strategy();
     const results = await gather(
-      Array.from({ length: 15 }, (_, i) => (signal: AbortSignal) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/${i + 1}?latency=40`, signal })),
+      Array.from(
+        { length: 15 },
+        (_, i) => (signal: AbortSignal) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/${i + 1}?latency=40`, signal }),
+      ),
       { concurrency: Infinity },
     );
     expect(server.stats().maxInFlight).toBe(3);

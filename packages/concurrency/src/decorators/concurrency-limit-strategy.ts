@@ -1,4 +1,5 @@
-import { type ConcurrencyLimitSettings, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import type { FetchOptions, FetchRequest, FetchResult, FetchStrategy } from '@waitless/core/plugin';
+import type { ConcurrencyLimitSettings } from './decorator-settings';
 import { gatedCall } from '../internal/gated-call';
 import { FifoSemaphore } from './fifo-semaphore';
 

@@ -1,17 +1,17 @@
-import { AbortError, type Waitless } from '@waitless/core';
+import { AbortError, type WaitlessRuntime } from '@waitless/core';
 import { gather } from '../combinators/gather';
-import { startFixtureProcess, type FixtureProcess } from '../../test/fixture-process';
+import { startFixtureServerProcess, type FixtureServerProcess } from '@waitless/fixture-server';
 import { waitlessWith } from '../../test/waitless-for-tests';
 
 describe('rate-limit decorator (from config)', () => {
   // Out of process: an in-process server shares the client's event loop and sees starts late and bunched.
-  let server: FixtureProcess;
-  let waitless: Waitless;
+  let server: FixtureServerProcess;
+  let waitless: WaitlessRuntime;
   const requests = 10;
   const intervalMs = 1_000;
 
   beforeAll(async () => {
-    server = await startFixtureProcess();
+    server = await startFixtureServerProcess();
     waitless = waitlessWith({ rateLimit: { requests, intervalMs } });
   });
   afterAll(async () => {
@@ -27,13 +27,21 @@ describe('rate-limit decorator (from config)', () => {
     // Several rounds, because the server process's own code is cold too.
     const plain = waitlessWith();
     for (let round = 0; round < 5; round++) {
-      await gather(Array.from({ length: requests }, () => (signal: AbortSignal) => plain.strategy().fetch({ url: `${server.url}/api/v2/pokemon/${round + 1}`, signal })));
+      await gather(
+        Array.from(
+          { length: requests },
+          () => (signal: AbortSignal) => plain.strategy().fetch({ url: `${server.url}/api/v2/pokemon/${round + 1}`, signal }),
+        ),
+      );
     }
     await plain.close();
     await server.resetStats();
 
     const results = await gather(
-      Array.from({ length: 40 }, (_, i) => (signal: AbortSignal) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/${i + 1}`, signal })),
+      Array.from(
+        { length: 40 },
+        (_, i) => (signal: AbortSignal) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/${i + 1}`, signal }),
+      ),
       { concurrency: Infinity },
     );
     const starts = (await server.stats()).requests.map((r) => r.startedAt).sort((a, b) => a - b);

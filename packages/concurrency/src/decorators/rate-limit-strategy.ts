@@ -1,4 +1,5 @@
-import { type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type RateLimitSettings } from '@waitless/core';
+import type { FetchOptions, FetchRequest, FetchResult, FetchStrategy } from '@waitless/core/plugin';
+import type { RateLimitSettings } from './decorator-settings';
 import { gatedCall } from '../internal/gated-call';
 import { SlidingWindowLimiter } from './sliding-window-limiter';
 

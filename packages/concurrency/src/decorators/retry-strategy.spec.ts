@@ -1,4 +1,5 @@
-import { AbortError, HttpError, now, ResponseBodyError, type FetchStrategy, type StrategySettings, type Waitless } from '@waitless/core';
+import { AbortError, HttpError, now, ResponseBodyError, type FetchStrategy, type WaitlessRuntime } from '@waitless/core';
+import type { StandardDecoratorSettings } from './decorator-settings';
 import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
 import { waitlessWith } from '../../test/waitless-for-tests';
 import { failedCallTimings } from '../index';
@@ -6,9 +7,9 @@ import { parseRetryAfter } from './retry-after';
 
 describe('retry decorator (from config)', () => {
   let server: FixtureServer;
-  const opened: Waitless[] = [];
-  const strategyWith = (retry: Partial<NonNullable<StrategySettings['retry']>>): FetchStrategy => {
-    const waitless = waitlessWith({ retry: retry as StrategySettings['retry'] });
+  const opened: WaitlessRuntime[] = [];
+  const strategyWith = (retry: StandardDecoratorSettings['retry']): FetchStrategy => {
+    const waitless = waitlessWith({ retry });
     opened.push(waitless);
     return waitless.strategy();
   };

@@ -1,4 +1,14 @@
-import { now, retrySettingsSchema, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy, type RetrySettings } from '@waitless/core';
+import {
+  isHttpError,
+  isNetworkError,
+  isTimeoutError,
+  now,
+  type FetchOptions,
+  type FetchRequest,
+  type FetchResult,
+  type FetchStrategy,
+} from '@waitless/core/plugin';
+import { retrySettingsSchema, type RetrySettings } from './decorator-settings';
 import { abortableDelay } from '../internal/abortable-delay';
 import { addTimings, noteOnError, timingsOfError } from '../internal/attempt-timings';
 import { abortErrorFor, requestFacts } from '../internal/request-facts';
@@ -9,10 +19,6 @@ export interface RetryStrategyOptions {
   /** Source of jitter in [0, 1); default `Math.random`. */
   random?: () => number;
 }
-
-// Compared by name, not instanceof: errors may come from another copy of @waitless/core (a plugin's own,
-// or revived after crossing a worker thread).
-const errorName = (error: unknown): string | undefined => (error instanceof Object ? (error as Error).name : undefined);
 
 /**
  * Retries failed calls: up to `attempts` tries in total (the first one included), with exponential
@@ -54,7 +60,8 @@ export class RetryStrategy implements FetchStrategy {
         const spent = timingsOfError(error);
         attempts += spent.attempts;
         waitedMs += spent.waitedMs;
-        const delayMs = methodRetryable && attempts < this.settings.attempts && !signal?.aborted ? this.delayBefore(attempts, error) : undefined;
+        const delayMs =
+          methodRetryable && attempts < this.settings.attempts && !signal?.aborted ? this.delayBefore(attempts, error) : undefined;
         if (delayMs === undefined) {
           // The caller's retry decorator (if any) or the app can still read what this call spent.
           noteOnError(error, { attempts: attempts - spent.attempts, waitedMs: waitedMs - spent.waitedMs });
@@ -75,10 +82,10 @@ export class RetryStrategy implements FetchStrategy {
 
   /** Milliseconds to wait before the next attempt, or undefined when `error` must not be retried. */
   private delayBefore(attemptsSoFar: number, error: unknown): number | undefined {
-    const name = errorName(error);
-    if (name === 'NetworkError' || name === 'TimeoutError') return this.backoff(attemptsSoFar);
-    if (name !== 'HttpError') return undefined;
-    const { status, headers } = error as { status: number; headers?: Record<string, string> };
+    // Guards, not instanceof: the error may come from another copy of @waitless/core (a plugin's own).
+    if (isNetworkError(error) || isTimeoutError(error)) return this.backoff(attemptsSoFar);
+    if (!isHttpError(error)) return undefined;
+    const { status, headers } = error;
     if (!this.settings.statuses.includes(status)) return undefined;
     if (this.settings.respectRetryAfter && (status === 429 || status === 503)) {
       const retryAfterMs = parseRetryAfter(headers);

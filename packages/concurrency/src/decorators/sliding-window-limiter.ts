@@ -1,4 +1,4 @@
-import { now } from '@waitless/core';
+import { now } from '@waitless/core/plugin';
 import { InvalidOptionError } from '../errors/invalid-option-error';
 import { WaiterQueue } from '../internal/waiter-queue';
 
@@ -19,7 +19,8 @@ export class SlidingWindowLimiter {
     readonly intervalMs: number,
   ) {
     if (!(Number.isInteger(requests) && requests >= 1)) throw new InvalidOptionError('rateLimit.requests', requests, 'an integer ≥ 1');
-    if (!(Number.isFinite(intervalMs) && intervalMs > 0)) throw new InvalidOptionError('rateLimit.intervalMs', intervalMs, 'a number of milliseconds > 0');
+    if (!(Number.isFinite(intervalMs) && intervalMs > 0))
+      throw new InvalidOptionError('rateLimit.intervalMs', intervalMs, 'a number of milliseconds > 0');
   }
 
   /** Resolves when the caller may start; rejects with `onAbort()` if `signal` fires while it waits. */

@@ -1,12 +1,13 @@
-import { TimeoutError, type StrategySettings, type Waitless } from '@waitless/core';
+import { TimeoutError, type WaitlessRuntime } from '@waitless/core';
+import type { StandardDecoratorSettings } from './decorator-settings';
 import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
 import { serverIdle, waitlessWith } from '../../test/waitless-for-tests';
 import { failedCallTimings } from '../index';
 
 describe('timeout decorators (from config)', () => {
   let server: FixtureServer;
-  const opened: Waitless[] = [];
-  const strategyWith = (settings: Partial<StrategySettings>) => {
+  const opened: WaitlessRuntime[] = [];
+  const strategyWith = (settings: StandardDecoratorSettings) => {
     const waitless = waitlessWith(settings);
     opened.push(waitless);
     return waitless.strategy();
@@ -40,7 +41,10 @@ describe('timeout decorators (from config)', () => {
   });
 
   it('perAttemptMs times out each attempt, and retry tries again', async () => {
-    const strategy = strategyWith({ timeout: { perAttemptMs: 80 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, jitter: false, methods: ['GET'], statuses: [503], respectRetryAfter: true } });
+    const strategy = strategyWith({
+      timeout: { perAttemptMs: 80 },
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, jitter: false, methods: ['GET'], statuses: [503], respectRetryAfter: true },
+    });
     expect((await strategy.fetch({ url: url('latency=5') })).timings.attempts).toBe(1);
     server.resetStats();
     const error = await strategy.fetch({ url: url('latency=5000') }).catch((e: unknown) => e);

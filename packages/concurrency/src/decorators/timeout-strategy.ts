@@ -1,12 +1,18 @@
-import { TimeoutError, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
-import { linkedController } from '../internal/link-signal';
+import {
+  linkSignal,
+  TimeoutError,
+  type FetchOptions,
+  type FetchRequest,
+  type FetchResult,
+  type FetchStrategy,
+} from '@waitless/core/plugin';
 import { observed } from '../internal/observed';
 import { requestFacts } from '../internal/request-facts';
 import { InvalidOptionError } from '../errors/invalid-option-error';
 
 /**
  * Fails a call with core's `TimeoutError` after `timeoutMs` and aborts the wrapped call. Used twice by
- * `concurrencyModule`: inside retry for `timeout.perAttemptMs` (each attempt, including its time in
+ * `standardDecorators`: inside retry for `timeout.perAttemptMs` (each attempt, including its time in
  * the limiters below it) and outside retry for `timeout.totalMs` (the whole call, backoff included).
  * The caller's own abort still wins and surfaces as `AbortError`.
  * @example new TimeoutStrategy(strategy, 2_000)
@@ -18,13 +24,14 @@ export class TimeoutStrategy implements FetchStrategy {
     private readonly inner: FetchStrategy,
     readonly timeoutMs: number,
   ) {
-    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new InvalidOptionError('timeoutMs', timeoutMs, 'a number of milliseconds > 0');
+    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0))
+      throw new InvalidOptionError('timeoutMs', timeoutMs, 'a number of milliseconds > 0');
     this.name = inner.name;
   }
 
   async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
     const { method, url, signal: outer } = requestFacts(request, options);
-    const { controller, unlink } = linkedController(outer);
+    const { controller, unlink } = linkSignal(outer);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

@@ -1,8 +1,10 @@
-import { WaitlessError } from '@waitless/core';
+import { WaitlessError } from '@waitless/core/plugin';
 
 /** An option passed to a combinator or decorator is out of range; names the option, the value and what is allowed. */
 export class InvalidOptionError extends WaitlessError {
   override name = 'InvalidOptionError' as const;
+  override readonly kind = 'invalid-option' as const;
+  override readonly userFixable = true;
 
   constructor(
     readonly option: string,

@@ -1,4 +1,4 @@
-import { WaitlessError } from '@waitless/core';
+import { WaitlessError } from '@waitless/core/plugin';
 
 /**
  * A pipeline spec is invalid. The message names the file (or "the inline pipeline"), the JSON path of
@@ -6,6 +6,8 @@ import { WaitlessError } from '@waitless/core';
  */
 export class PipelineSpecError extends WaitlessError {
   override name = 'PipelineSpecError' as const;
+  override readonly kind = 'pipeline-spec' as const;
+  override readonly userFixable = true;
 
   constructor(
     readonly source: string,

@@ -1,4 +1,4 @@
-import { allowManyListeners } from '@waitless/core';
+import { allowManyListeners } from '@waitless/core/plugin';
 
 /**
  * Resolves after `ms`, or rejects with `onAbort()` the moment `signal` fires (the timer is cleared,

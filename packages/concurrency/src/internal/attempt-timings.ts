@@ -1,4 +1,4 @@
-import type { FetchResult } from '@waitless/core';
+import type { FetchResult } from '@waitless/core/plugin';
 
 /** Attempts and waiting a call accumulated, whether it ended in a result or an error. */
 export interface AttemptTimings {

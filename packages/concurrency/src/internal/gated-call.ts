@@ -1,4 +1,4 @@
-import { now, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core';
+import { now, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core/plugin';
 import { addTimings, noteOnError } from './attempt-timings';
 import { abortErrorFor, requestFacts } from './request-facts';
 
@@ -11,7 +11,13 @@ export interface CallGate {
  * Waits at `gate` (abortably; `AbortError` names `gateName`), then calls `inner`, adding the wait to the
  * result's `waitedMs` — or to the error's, when the call fails — and releasing the gate afterwards.
  */
-export async function gatedCall<TBody>(inner: FetchStrategy, request: FetchRequest, options: FetchOptions | undefined, gate: CallGate, gateName: string): Promise<FetchResult<TBody>> {
+export async function gatedCall<TBody>(
+  inner: FetchStrategy,
+  request: FetchRequest,
+  options: FetchOptions | undefined,
+  gate: CallGate,
+  gateName: string,
+): Promise<FetchResult<TBody>> {
   const queuedAt = now();
   const { method, url, signal } = requestFacts(request, options);
   const release = await gate.acquire(signal, () => abortErrorFor(method, url, signal, gateName));

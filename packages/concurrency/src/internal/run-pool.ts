@@ -1,5 +1,5 @@
+import { allowManyListeners, linkSignal } from '@waitless/core/plugin';
 import type { IndexedOutcome } from '../combinators/outcome';
-import { linkedController } from './link-signal';
 
 /** How many calls start in one event-loop turn before the pool lets timers and I/O run. */
 const START_BURST = 8;
@@ -26,10 +26,14 @@ export async function* runPool<I, R>(
   options: PoolOptions,
 ): AsyncGenerator<IndexedOutcome<R>, void, undefined> {
   const { concurrency, ordered, failFast, signal: outer } = options;
-  const { controller, unlink } = linkedController(outer);
+  const { controller, unlink } = linkSignal(outer);
   const signal = controller.signal;
+  // Every call the pool starts listens on this one signal.
+  allowManyListeners(signal);
   const isAsync = Symbol.asyncIterator in (source as object);
-  const iterator: Iterator<I> | AsyncIterator<I> = isAsync ? (source as AsyncIterable<I>)[Symbol.asyncIterator]() : (source as Iterable<I>)[Symbol.iterator]();
+  const iterator: Iterator<I> | AsyncIterator<I> = isAsync
+    ? (source as AsyncIterable<I>)[Symbol.asyncIterator]()
+    : (source as Iterable<I>)[Symbol.iterator]();
 
   let nextIndex = 0;
   let inFlight = 0;

@@ -1,4 +1,4 @@
-import { allowManyListeners } from '@waitless/core';
+import { allowManyListeners } from '@waitless/core/plugin';
 
 interface Waiter {
   grant: () => void;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PipelineSpecError } from '../errors/pipeline-spec-error';
 import { loadPipeline, validatePipeline } from './load-pipeline';
 import { pipeline } from './pipeline-node';
-import type { PipelineStep } from './pipeline-step';
+import type { PipelineStep } from '@waitless/core';
 
 const steps: PipelineStep[] = ['pokemon.name', 'pokemon.detail'].map((name) => ({ name, run: async () => name }));
 const errorOf = (fn: () => unknown): PipelineSpecError => {
@@ -46,18 +46,24 @@ describe('loadPipeline', () => {
 
   it('reports deep paths, unknown keys and unknown node types', () => {
     const nested = { type: 'sequence', steps: [{ type: 'concurrent', steps: [{ type: 'request', request: { url: 7 } }] }] };
-    expect(errorOf(() => validatePipeline(nested)).message).toMatch(/^the pipeline: \$\.steps\[0\]\.steps\[0\]\.request\.url: expected a URL template string/);
-    expect(errorOf(() => validatePipeline({ type: 'concurrent', concurency: 2, steps: [{ type: 'step', step: 'a' }] })).message).toMatch(/^the pipeline: \$: Unrecognized key: "concurency"/);
+    expect(errorOf(() => validatePipeline(nested)).message).toMatch(
+      /^the pipeline: \$\.steps\[0\]\.steps\[0\]\.request\.url: expected a URL template string/,
+    );
+    expect(errorOf(() => validatePipeline({ type: 'concurrent', concurency: 2, steps: [{ type: 'step', step: 'a' }] })).message).toMatch(
+      /^the pipeline: \$: Unrecognized key: "concurency"/,
+    );
     expect(errorOf(() => validatePipeline({ type: 'sequence', steps: [{ type: 'paralel', steps: [] }] })).message).toBe(
       'the pipeline: $.steps[0].type: expected a node with "type": "sequence", "concurrent", "step" or "request"',
     );
-    expect(errorOf(() => validatePipeline({ type: 'sequence', steps: [] })).message).toBe('the pipeline: $.steps: expected at least one child node');
+    expect(errorOf(() => validatePipeline({ type: 'sequence', steps: [] })).message).toBe(
+      'the pipeline: $.steps: expected at least one child node',
+    );
   });
 
   it('reports an unknown step with the registered names', () => {
     const spec = pipeline.sequence([pipeline.step('pokemon.name'), pipeline.concurrent([pipeline.step('pokemon.nmae')])]);
     expect(errorOf(() => validatePipeline(spec, { steps, source: 'pokemon.json' })).message).toBe(
-      'pokemon.json: $.steps[1].steps[0].step: unknown step "pokemon.nmae". Registered: pick, pokemon.detail, pokemon.name. Fix the name, or bind the step under PIPELINE_STEP.',
+      'pokemon.json: $.steps[1].steps[0].step: unknown step "pokemon.nmae". Registered: pick, pokemon.detail, pokemon.name. Fix the name, or register the step (createWaitless({ steps })).',
     );
   });
 

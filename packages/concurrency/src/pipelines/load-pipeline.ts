@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { PipelineSpecError } from '../errors/pipeline-spec-error';
 import type { PipelineNode } from './pipeline-node';
 import { pipelineNodeSchema } from './pipeline-schema';
-import type { PipelineStep } from './pipeline-step';
+import type { PipelineStep } from '@waitless/core/plugin';
 import { BUILTIN_STEPS } from './builtin-steps';
 import { unknownPlaceholders } from './render-template';
 
@@ -19,7 +19,7 @@ export interface LoadPipelineOptions {
  * Loads a pipeline tree from a JSON file path, a JSON string or an already-parsed object, validated with
  * zod. Every problem is a `PipelineSpecError` naming the file and the JSON path of the bad node, e.g.
  * `pipeline.json: $.steps[2].concurrency: expected a positive integer`.
- * @example const spec = loadPipeline('examples/pokemon-pipeline.json', { steps: container.getAll(PIPELINE_STEP) });
+ * @example const spec = loadPipeline('examples/pokemon-pipeline.json', { steps: runtime.pipelineSteps() });
  */
 export function loadPipeline(spec: string | object, options: LoadPipelineOptions = {}): PipelineNode {
   if (typeof spec !== 'string') return validatePipeline(spec, { source: 'the inline pipeline', ...options });
@@ -27,7 +27,8 @@ export function loadPipeline(spec: string | object, options: LoadPipelineOptions
   const source = options.source ?? (looksLikeJson ? 'the inline pipeline' : spec);
   let text = spec;
   if (!looksLikeJson) {
-    if (!existsSync(spec)) throw new PipelineSpecError(source, '$', 'file not found. Pass the path of a pipeline JSON file, or the JSON itself.');
+    if (!existsSync(spec))
+      throw new PipelineSpecError(source, '$', 'file not found. Pass the path of a pipeline JSON file, or the JSON itself.');
     text = readFileSync(spec, 'utf8');
   }
   let parsed: unknown;
@@ -80,7 +81,7 @@ function checkNode(node: PipelineNode, path: string, source: string, steps: read
         throw new PipelineSpecError(
           source,
           `${path}.step`,
-          `unknown step "${node.step}". Registered: ${registered.join(', ') || '(none)'}. Fix the name, or bind the step under PIPELINE_STEP.`,
+          `unknown step "${node.step}". Registered: ${registered.join(', ') || '(none)'}. Fix the name, or register the step (createWaitless({ steps })).`,
         );
       }
       checkPlaceholders(JSON.stringify(node.args ?? {}), `${path}.args`, source);

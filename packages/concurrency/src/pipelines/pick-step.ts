@@ -1,4 +1,4 @@
-import type { PipelineStep } from './pipeline-step';
+import type { PipelineStep } from '@waitless/core/plugin';
 
 /**
  * Built-in step `pick`: selects part of its input by a dotted `args.path`, where `*` maps over an array.

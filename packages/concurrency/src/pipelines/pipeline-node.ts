@@ -1,4 +1,4 @@
-import type { HttpMethod } from '@waitless/core';
+import type { HttpMethod } from '@waitless/core/plugin';
 
 /** An HTTP call described by data. Strings may hold `{baseUrl}`, `{input}` and `{input.field.0.name}` placeholders. */
 export interface RequestTemplate {
@@ -25,7 +25,7 @@ export interface ConcurrentNode {
   steps: PipelineNode[];
 }
 
-/** Calls the step registered under `PIPELINE_STEP` with this `step` name; `args` (placeholders allowed) reach it as `ctx.args`. */
+/** Calls the step registered (`createWaitless({ steps })`) with this `step` name; `args` (placeholders allowed) reach it as `ctx.args`. */
 export interface StepNode {
   type: 'step';
   name?: string;
@@ -56,9 +56,18 @@ export const pipeline = {
   /** Children run one after another, output feeding input. */
   sequence: (steps: PipelineNode[], options: { name?: string } = {}): SequenceNode => ({ type: 'sequence', ...options, steps }),
   /** Children run at once with the same input; output is the array of their outputs. */
-  concurrent: (steps: PipelineNode[], options: { name?: string; concurrency?: number } = {}): ConcurrentNode => ({ type: 'concurrent', ...options, steps }),
+  concurrent: (steps: PipelineNode[], options: { name?: string; concurrency?: number } = {}): ConcurrentNode => ({
+    type: 'concurrent',
+    ...options,
+    steps,
+  }),
   /** A registered step by name, with optional arguments. */
-  step: (step: string, args?: Record<string, unknown>, options: { name?: string } = {}): StepNode => ({ type: 'step', ...options, step, ...(args ? { args } : {}) }),
+  step: (step: string, args?: Record<string, unknown>, options: { name?: string } = {}): StepNode => ({
+    type: 'step',
+    ...options,
+    step,
+    ...(args ? { args } : {}),
+  }),
   /** An HTTP request from a template. */
   request: (request: RequestTemplate, options: { name?: string } = {}): RequestNode => ({ type: 'request', ...options, request }),
 } as const;

@@ -6,7 +6,9 @@ const name = z.string().min(1, { error: 'expected a non-empty name' }).optional(
 
 const requestTemplateSchema = z
   .object({
-    url: z.string({ error: 'expected a URL template string, e.g. "{baseUrl}/api/v2/pokemon/{input}"' }).min(1, { error: 'expected a non-empty URL template' }),
+    url: z
+      .string({ error: 'expected a URL template string, e.g. "{baseUrl}/api/v2/pokemon/{input}"' })
+      .min(1, { error: 'expected a non-empty URL template' }),
     method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).optional(),
     headers: z.record(z.string(), z.string()).optional(),
     json: z.unknown().optional(),
@@ -17,7 +19,9 @@ const stepSchema = z
   .object({
     type: z.literal('step'),
     name,
-    step: z.string({ error: 'expected the name of a registered step, e.g. "pokemon.detail"' }).min(1, { error: 'expected a non-empty step name' }),
+    step: z
+      .string({ error: 'expected the name of a registered step, e.g. "pokemon.detail"' })
+      .min(1, { error: 'expected a non-empty step name' }),
     args: z.record(z.string(), z.unknown(), { error: 'expected an object of arguments' }).optional(),
   })
   .strict();
@@ -49,6 +53,10 @@ const concurrentSchema = z
   .strict();
 
 /** The zod schema of a pipeline node (recursive); `loadPipeline` turns its issues into `PipelineSpecError`s. */
-export const pipelineNodeSchema: z.ZodType<PipelineNode> = z.discriminatedUnion('type', [sequenceSchema, concurrentSchema, stepSchema, requestSchema], {
-  error: 'expected a node with "type": "sequence", "concurrent", "step" or "request"',
-});
+export const pipelineNodeSchema: z.ZodType<PipelineNode> = z.discriminatedUnion(
+  'type',
+  [sequenceSchema, concurrentSchema, stepSchema, requestSchema],
+  {
+    error: 'expected a node with "type": "sequence", "concurrent", "step" or "request"',
+  },
+);

@@ -1,3 +1,5 @@
+import { normalizeBaseUrl } from '@waitless/core';
+
 /** What placeholders can refer to. */
 export interface TemplateScope {
   input: unknown;
@@ -16,7 +18,7 @@ export function unknownPlaceholders(text: string): string[] {
 export function resolvePlaceholder(placeholder: string, scope: TemplateScope): unknown {
   if (placeholder === 'baseUrl') {
     if (scope.baseUrl === undefined) throw new Error('{baseUrl} is used but no baseUrl was given. Pass baseUrl to runPipeline.');
-    return scope.baseUrl.replace(/\/+$/, '');
+    return normalizeBaseUrl(scope.baseUrl);
   }
   let value = scope.input;
   const fields = placeholder.split('.').slice(1);
@@ -33,7 +35,9 @@ export function resolvePlaceholder(placeholder: string, scope: TemplateScope): u
 
 function scalar(placeholder: string, value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new Error(`{${placeholder}} is ${value === null ? 'null' : typeof value}; only strings, numbers and booleans can go into text. Point it at a field, e.g. {${placeholder}.name}.`);
+  throw new Error(
+    `{${placeholder}} is ${value === null ? 'null' : typeof value}; only strings, numbers and booleans can go into text. Point it at a field, e.g. {${placeholder}.name}.`,
+  );
 }
 
 /**
@@ -55,9 +59,12 @@ export function renderValue(value: unknown, scope: TemplateScope): unknown {
   if (typeof value === 'string') {
     const whole = /^\{([^{}]+)\}$/.exec(value);
     if (whole && VALID.test(whole[1])) return resolvePlaceholder(whole[1], scope);
-    return value.replace(PLACEHOLDER, (match, placeholder: string) => (VALID.test(placeholder) ? scalar(placeholder, resolvePlaceholder(placeholder, scope)) : match));
+    return value.replace(PLACEHOLDER, (match, placeholder: string) =>
+      VALID.test(placeholder) ? scalar(placeholder, resolvePlaceholder(placeholder, scope)) : match,
+    );
   }
   if (Array.isArray(value)) return value.map((v) => renderValue(v, scope));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderValue(v, scope)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderValue(v, scope)]));
   return value;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { clientAborts, useFixtureAndStrategy } from '../../test/waitless-for-tests';
 import { loadPipeline } from './load-pipeline';
 import { pipeline } from './pipeline-node';
-import type { PipelineStep } from './pipeline-step';
+import type { PipelineStep } from '@waitless/core';
 import { runPipeline } from './run-pipeline';
 
 describe('runPipeline', () => {
@@ -67,9 +67,12 @@ describe('runPipeline', () => {
         throw new Error('boom');
       },
     };
-    const spec = pipeline.concurrent([pipeline.request({ url: '{baseUrl}/text?latency=5000' }), pipeline.step('test.fail'), pipeline.request({ url: '{baseUrl}/text' })], {
-      concurrency: 2,
-    });
+    const spec = pipeline.concurrent(
+      [pipeline.request({ url: '{baseUrl}/text?latency=5000' }), pipeline.step('test.fail'), pipeline.request({ url: '{baseUrl}/text' })],
+      {
+        concurrency: 2,
+      },
+    );
     const result = await runPipeline(spec, { strategy: env.strategy, steps: [failAfterSiblingArrives], baseUrl: env.server.url });
     expect(result.status).toBe('failed');
     expect(result.error).toBe('$.steps[1]: boom');
@@ -81,9 +84,17 @@ describe('runPipeline', () => {
   it('aborts with the caller signal, and reports a template error as the failing node', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
-    const cancelled = await runPipeline(pipeline.request({ url: '{baseUrl}/text' }), { strategy: env.strategy, baseUrl: env.server.url, signal: controller.signal });
+    const cancelled = await runPipeline(pipeline.request({ url: '{baseUrl}/text' }), {
+      strategy: env.strategy,
+      baseUrl: env.server.url,
+      signal: controller.signal,
+    });
     expect(cancelled.status).toBe('skipped');
-    const missing = await runPipeline(pipeline.request({ url: '{baseUrl}/api/v2/pokemon/{input.id}' }), { strategy: env.strategy, baseUrl: env.server.url, input: { name: 'x' } });
+    const missing = await runPipeline(pipeline.request({ url: '{baseUrl}/api/v2/pokemon/{input.id}' }), {
+      strategy: env.strategy,
+      baseUrl: env.server.url,
+      input: { name: 'x' },
+    });
     expect(missing).toMatchObject({ status: 'failed', error: '{input.id}: input has no field "id" (it has: name).' });
     expect(env.server.stats().total).toBe(0);
   });

@@ -1,13 +1,12 @@
-import { now, type FetchStrategy } from '@waitless/core';
+import { allowManyListeners, linkSignal, now, type FetchStrategy } from '@waitless/core/plugin';
 import { gather } from '../combinators/gather';
 import { InvalidOptionError } from '../errors/invalid-option-error';
 import { PipelineDeadlineError } from '../errors/pipeline-deadline-error';
-import { linkedController } from '../internal/link-signal';
 import { observed } from '../internal/observed';
 import { validatePipeline } from './load-pipeline';
 import type { ConcurrentNode, PipelineNode, SequenceNode } from './pipeline-node';
 import type { PipelineNodeResult, PipelineNodeStatus } from './pipeline-result';
-import type { PipelineStep } from './pipeline-step';
+import type { PipelineStep } from '@waitless/core';
 import { BUILTIN_STEPS } from './builtin-steps';
 import { renderUrl, renderValue, type TemplateScope } from './render-template';
 
@@ -18,7 +17,7 @@ export const DEFAULT_PIPELINE_CONCURRENCY = 8;
 export interface RunPipelineOptions {
   /** Carries every request node and is handed to steps. */
   strategy: FetchStrategy;
-  /** Registered steps, usually `container.getAll(PIPELINE_STEP)`; the built-ins (`pick`) are always added. */
+  /** Registered steps, usually `runtime.pipelineSteps()`; the built-ins (`pick`) are always added. */
   steps?: readonly PipelineStep[];
   /** One deadline for the whole run; when it passes, every running step is aborted. */
   deadlineMs?: number;
@@ -44,7 +43,7 @@ interface RunContext {
  * `PipelineSpecError`), then never throws: failures and cancellations are reported in the tree.
  * In a `concurrent` node the first failing child aborts its running siblings.
  * @example
- * const result = await runPipeline(loadPipeline('pipeline.json'), { strategy, steps: container.getAll(PIPELINE_STEP), baseUrl, deadlineMs: 5_000 });
+ * const result = await runPipeline(loadPipeline('pipeline.json'), { strategy, steps: runtime.pipelineSteps(), baseUrl, deadlineMs: 5_000 });
  * if (result.status !== 'ok') console.error(result.error);
  */
 export async function runPipeline(spec: PipelineNode, options: RunPipelineOptions): Promise<PipelineNodeResult> {
@@ -55,9 +54,12 @@ export async function runPipeline(spec: PipelineNode, options: RunPipelineOption
   }
   // Later registrations win, so an app can replace a built-in step.
   const context: RunContext = { strategy: options.strategy, steps: new Map(steps.map((s) => [s.name, s])), baseUrl: options.baseUrl };
-  const { controller, unlink } = linkedController(options.signal);
+  const { controller, unlink } = linkSignal(options.signal);
+  // Every step of the run listens on this one signal.
+  allowManyListeners(controller.signal);
   const deadlineMs = options.deadlineMs;
-  const deadline = deadlineMs === undefined ? undefined : setTimeout(() => controller.abort(new PipelineDeadlineError(deadlineMs)), deadlineMs);
+  const deadline =
+    deadlineMs === undefined ? undefined : setTimeout(() => controller.abort(new PipelineDeadlineError(deadlineMs)), deadlineMs);
   try {
     return await runNode(root, '$', options.input, controller.signal, context);
   } finally {
@@ -66,7 +68,13 @@ export async function runPipeline(spec: PipelineNode, options: RunPipelineOption
   }
 }
 
-async function runNode(node: PipelineNode, path: string, input: unknown, signal: AbortSignal, context: RunContext): Promise<PipelineNodeResult> {
+async function runNode(
+  node: PipelineNode,
+  path: string,
+  input: unknown,
+  signal: AbortSignal,
+  context: RunContext,
+): Promise<PipelineNodeResult> {
   if (signal.aborted) return skipped(node, path);
   const startedAt = now();
   const base = { type: node.type, label: labelOf(node), path, startedAt };
@@ -102,8 +110,15 @@ async function runSequence(node: SequenceNode, path: string, input: unknown, sig
   return { status: stopped.status, error: `${stopped.path}: ${stopped.error ?? stopped.status}`, children };
 }
 
-async function runConcurrent(node: ConcurrentNode, path: string, input: unknown, signal: AbortSignal, context: RunContext): Promise<Outcome> {
-  const { controller, unlink } = linkedController(signal);
+async function runConcurrent(
+  node: ConcurrentNode,
+  path: string,
+  input: unknown,
+  signal: AbortSignal,
+  context: RunContext,
+): Promise<Outcome> {
+  const { controller, unlink } = linkSignal(signal);
+  allowManyListeners(controller.signal);
   try {
     const tasks = node.steps.map((child, i) => async () => {
       const result = await runNode(child, `${path}.steps[${i}]`, input, controller.signal, context);
@@ -121,7 +136,12 @@ async function runConcurrent(node: ConcurrentNode, path: string, input: unknown,
   }
 }
 
-async function runLeaf(node: Extract<PipelineNode, { type: 'step' | 'request' }>, input: unknown, signal: AbortSignal, context: RunContext): Promise<unknown> {
+async function runLeaf(
+  node: Extract<PipelineNode, { type: 'step' | 'request' }>,
+  input: unknown,
+  signal: AbortSignal,
+  context: RunContext,
+): Promise<unknown> {
   const scope: TemplateScope = { input, baseUrl: context.baseUrl };
   if (node.type === 'request') {
     const { url, method, headers, json } = node.request;

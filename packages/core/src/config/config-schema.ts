@@ -1,54 +1,16 @@
 import { z } from 'zod';
+import { normalizeBaseUrl } from '../http/normalize-base-url';
 
-const httpMethod = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const baseUrl = z.url().transform(normalizeBaseUrl);
 
-/** Retry decorator settings. Only idempotent methods and retryable failures are retried by default. */
-export const retrySettingsSchema = z
-  .object({
-    attempts: z.number().int().min(1).max(20).default(3),
-    baseDelayMs: z.number().min(0).max(60_000).default(100),
-    maxDelayMs: z.number().min(0).max(300_000).default(5_000),
-    jitter: z.boolean().default(true),
-    methods: z.array(httpMethod).default(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']),
-    statuses: z.array(z.number().int().min(400).max(599)).default([408, 429, 500, 502, 503, 504]),
-    respectRetryAfter: z.boolean().default(true),
-  })
-  .strict();
+/**
+ * Everything one strategy can be given in config: `options` for the strategy itself, validated by its
+ * plugin's schema, and one key per decorator (`retry`, `timeout`, ...), validated by the decorator that
+ * registered the key. Core knows no key but `options`: the registered plugins and decorators do.
+ */
+export const strategySettingsSchema = z.record(z.string(), z.unknown());
 
-/** Timeout decorator settings: per attempt and for the whole call including retries. */
-export const timeoutSettingsSchema = z
-  .object({
-    perAttemptMs: z.number().positive().optional(),
-    totalMs: z.number().positive().optional(),
-  })
-  .strict();
-
-/** Rate-limit decorator settings: at most `requests` starts in any sliding `intervalMs` window. */
-export const rateLimitSettingsSchema = z
-  .object({
-    requests: z.number().int().positive(),
-    intervalMs: z.number().positive(),
-  })
-  .strict();
-
-/** Concurrency-limit decorator settings: at most `maxInFlight` calls at once through the strategy. */
-export const concurrencyLimitSettingsSchema = z.object({ maxInFlight: z.number().int().positive() }).strict();
-
-/** Everything one strategy can be given in config: its own options and the decorators around it. */
-export const strategySettingsSchema = z
-  .object({
-    options: z.record(z.string(), z.unknown()).default({}),
-    retry: retrySettingsSchema.optional(),
-    timeout: timeoutSettingsSchema.optional(),
-    rateLimit: rateLimitSettingsSchema.optional(),
-    concurrencyLimit: concurrencyLimitSettingsSchema.optional(),
-  })
-  .strict();
-
-// Base URLs are stored without trailing slashes, so `${baseUrl}/path` is always one slash.
-const baseUrl = z.url().transform((url) => url.replace(/\/+$/, ''));
-
-/** The shape of `waitless.config.json`. */
+/** The shape of `waitless.config.json`. Strategy settings are checked against the registered plugins and decorators when the runtime is created. */
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -60,9 +22,7 @@ export const configSchema = z
   })
   .strict();
 
+/** A validated `waitless.config.json`. */
 export type WaitlessConfig = z.infer<typeof configSchema>;
-export type StrategySettings = z.infer<typeof strategySettingsSchema>;
-export type RetrySettings = z.infer<typeof retrySettingsSchema>;
-export type TimeoutSettings = z.infer<typeof timeoutSettingsSchema>;
-export type RateLimitSettings = z.infer<typeof rateLimitSettingsSchema>;
-export type ConcurrencyLimitSettings = z.infer<typeof concurrencyLimitSettingsSchema>;
+/** `strategies.<name>` in config: `options` plus one entry per enabled decorator. */
+export type StrategySettings = Record<string, unknown>;

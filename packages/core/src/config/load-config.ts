@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors/config-error';
 import { configSchema, type WaitlessConfig } from './config-schema';
-import { parseOrThrow } from './parse-or-throw';
+import { validateOrThrow } from '../schema/validate-or-throw';
 
 /** The file name searched for from the working directory upwards. */
 export const CONFIG_FILE_NAME = 'waitless.config.json';
@@ -39,18 +39,28 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   if (options.inline !== undefined) {
-    const config = parseOrThrow(configSchema, options.inline, 'the inline config');
+    const config = validateOrThrow(configSchema, options.inline, 'the inline config');
     return { config, source: 'the inline config', requestedStrategy: requestedStrategy(options.strategy, env, config) };
   }
   const configPath = locateConfig(options.configPath ?? env['WAITLESS_CONFIG'], cwd);
-  const config = configPath ? parseOrThrow(configSchema, readJson(configPath), configPath) : configSchema.parse({});
-  return { config, configPath, source: configPath ?? 'built-in defaults', requestedStrategy: requestedStrategy(options.strategy, env, config) };
+  const config = configPath ? validateOrThrow(configSchema, readJson(configPath), configPath) : configSchema.parse({});
+  return {
+    config,
+    configPath,
+    source: configPath ?? 'built-in defaults',
+    requestedStrategy: requestedStrategy(options.strategy, env, config),
+  };
 }
 
 function locateConfig(explicit: string | undefined, cwd: string): string | undefined {
   if (explicit) {
     const path = resolve(cwd, explicit);
-    if (!existsSync(path)) throw new ConfigError('config', path, 'does not exist. Pass an existing file to --config / WAITLESS_CONFIG, or leave it out to search for waitless.config.json.');
+    if (!existsSync(path))
+      throw new ConfigError(
+        'config',
+        path,
+        'does not exist. Pass an existing file to --config / WAITLESS_CONFIG, or leave it out to search for waitless.config.json.',
+      );
     return path;
   }
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
@@ -68,7 +78,11 @@ function readJson(path: string): unknown {
   }
 }
 
-function requestedStrategy(explicit: string | undefined, env: NodeJS.ProcessEnv, config: WaitlessConfig): LoadedConfig['requestedStrategy'] {
+function requestedStrategy(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv,
+  config: WaitlessConfig,
+): LoadedConfig['requestedStrategy'] {
   if (explicit) return { name: explicit, source: 'flag' };
   const fromEnv = env['WAITLESS_STRATEGY'];
   if (fromEnv) return { name: fromEnv, source: 'env' };

@@ -1,31 +1,47 @@
-import { ContainerModule } from 'inversify';
 import { PluginLoadError } from '../errors/plugin-load-error';
+import type { StrategyPluginDefinition } from '../extensions/strategy-plugin-definition';
+import type { RegisteredPlugin } from './registered-plugin';
 
 /**
- * Loads each package named in `plugins` and returns its exported `ContainerModule`.
- * Names resolve from `searchPaths` in order (the config file's folder first), like `require` would.
+ * Loads each package named in `plugins` and returns the plugin definition it exports as `plugin` or
+ * `default`. Names resolve from `searchPaths` in order (the config file's folder first), like `require`.
  */
-export function loadPlugins(plugins: readonly string[], searchPaths: readonly string[], source: string): ContainerModule[] {
-  return plugins.map((plugin) => {
+export function loadPlugins(plugins: readonly string[], searchPaths: readonly string[], source: string): RegisteredPlugin[] {
+  return plugins.map((packageName) => {
     let exports: Record<string, unknown>;
     try {
-      const resolved = require.resolve(plugin, { paths: [...searchPaths] });
+      const resolved = require.resolve(packageName, { paths: [...searchPaths] });
       // Plugins are named in config at run time, so a static import cannot name them.
       exports = require(resolved);
     } catch (error) {
-      throw new PluginLoadError(plugin, source, `${(error as Error).message.split('\n')[0]}. Install it (npm install ${plugin}) or fix the name in "plugins".`);
+      throw new PluginLoadError(
+        packageName,
+        source,
+        `${(error as Error).message.split('\n')[0]}. Install it (npm install ${packageName}) or fix the name in "plugins".`,
+        { cause: error },
+      );
     }
-    const modules = Object.values(exports).filter(isContainerModule);
-    if (modules.length !== 1) {
-      throw new PluginLoadError(plugin, source, `it exports ${modules.length} ContainerModules; a strategy plugin exports exactly one (see docs/writing-a-strategy.md).`);
+    const definition = [
+      exports['plugin'],
+      exports['default'],
+      (exports['default'] as Record<string, unknown> | undefined)?.['plugin'],
+    ].find(isPluginDefinition);
+    if (!definition) {
+      const found = Object.keys(exports).join(', ') || 'nothing';
+      throw new PluginLoadError(
+        packageName,
+        source,
+        `it exports no strategy plugin definition (found: ${found}). A plugin exports { name, description, profile, create } as "plugin" or as its default export; see docs/writing-a-strategy.md.`,
+      );
     }
-    return modules[0];
+    return { definition, packageName: definition.packageName ?? packageName };
   });
 }
 
-// Duck-typed as well as instanceof: a plugin may carry its own copy of inversify.
-function isContainerModule(value: unknown): value is ContainerModule {
-  if (value instanceof ContainerModule) return true;
-  const candidate = value as { load?: unknown; id?: unknown } | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.load === 'function' && typeof candidate.id === 'number';
+/** A plain object with the fields every plugin definition has; plugins need no class or brand from core. */
+export function isPluginDefinition(value: unknown): value is StrategyPluginDefinition {
+  const candidate = value as Partial<StrategyPluginDefinition> | null | undefined;
+  return (
+    typeof candidate === 'object' && candidate !== null && typeof candidate.name === 'string' && typeof candidate.create === 'function'
+  );
 }

@@ -1,76 +1,70 @@
 import type { Container } from 'inversify';
-import type { LoadedConfig } from '../config/load-config';
-import { ConfigError } from '../errors/config-error';
-import { StrategyNotFoundError } from '../errors/strategy-not-found-error';
+import { StrategyNotFoundError, type StrategyOrigin } from '../errors/strategy-not-found-error';
+import type { StrategyDecoratorDefinition } from '../extensions/strategy-decorator-definition';
 import type { FetchStrategy } from '../fetch-strategy';
 import type { StrategyDescriptor } from '../strategy-descriptor';
-import { FETCH_STRATEGY, STRATEGY_DECORATOR, STRATEGY_DESCRIPTOR } from '../tokens';
-import type { StrategyDecorator } from './strategy-decorator';
+import { FETCH_STRATEGY, STRATEGY_DECORATOR } from '../tokens';
+import { decorateStrategy, type ValidatedDecoratorSettings } from './apply-decorators';
+import { PendingStrategy } from './pending-strategy';
 
 /**
- * Resolves strategies by name from the container and wraps them in the decorators their config enables.
- * Bound as a singleton by `createWaitless`.
+ * Resolves strategies by name from the container and wraps them in the decorators their config enables
+ * (the factory pattern over DI). One instance per name: pools and sockets are shared by every caller.
  */
 export class StrategyFactory {
-  private readonly created = new Map<string, FetchStrategy>();
+  private readonly created = new Map<string, { strategy: FetchStrategy; ready: Promise<unknown> }>();
 
   constructor(
     private readonly container: Container,
-    private readonly loaded: LoadedConfig,
+    private readonly registered: readonly StrategyDescriptor[],
+    private readonly settings: ReadonlyMap<string, ValidatedDecoratorSettings>,
   ) {}
 
-  /** Every registered strategy's descriptor, in the order the plugins were loaded. */
+  /** Every registered strategy's descriptor, in the order the plugins were registered. */
   descriptors(): StrategyDescriptor[] {
-    const all = this.container.getAll<StrategyDescriptor>(STRATEGY_DESCRIPTOR, { optional: true }) ?? [];
-    const seen = new Map<string, StrategyDescriptor>();
-    for (const descriptor of all) {
-      const earlier = seen.get(descriptor.name);
-      if (earlier) {
-        throw new ConfigError('plugins', this.loaded.source, `loads two strategies named "${descriptor.name}" (${earlier.packageName} and ${descriptor.packageName}). Remove one of them.`);
-      }
-      seen.set(descriptor.name, descriptor);
-    }
-    return [...seen.values()];
+    return [...this.registered];
   }
 
   /** Registered strategy names, sorted. */
   names(): string[] {
-    return this.descriptors()
-      .map((d) => d.name)
-      .sort();
+    return this.registered.map((d) => d.name).sort();
   }
 
-  /** The descriptor of `name`, or `StrategyNotFoundError` listing what is registered. */
-  describe(name: string): StrategyDescriptor {
-    const descriptor = this.descriptors().find((d) => d.name === name);
-    if (!descriptor) throw new StrategyNotFoundError(name, this.names());
+  /** The descriptor of `name`, or `StrategyNotFoundError` listing what is registered (and where the bad name came from). */
+  describe(name: string, origin?: StrategyOrigin): StrategyDescriptor {
+    const descriptor = this.registered.find((d) => d.name === name);
+    if (!descriptor) throw new StrategyNotFoundError(name, this.names(), origin);
     return descriptor;
   }
 
-  /** The (decorated) strategy called `name`; the same instance on every call. */
+  /** The decorated strategy called `name`; the same instance on every call. A strategy that starts asynchronously answers once it is ready. */
   create(name: string): FetchStrategy {
-    const existing = this.created.get(name);
-    if (existing) return existing;
-    this.describe(name);
-    const strategy = this.decorate(name, this.container.get<FetchStrategy>(FETCH_STRATEGY, { name }));
-    this.created.set(name, strategy);
+    return this.entry(name).strategy;
+  }
+
+  /** Like {@link create}, once the strategy has finished starting (rejects with the plugin's error if it could not). */
+  async ready(name: string): Promise<FetchStrategy> {
+    const { strategy, ready } = this.entry(name);
+    await ready;
     return strategy;
   }
 
-  /** Closes every strategy this factory created (worker pools, sockets). */
+  /** Closes every strategy this factory created (worker pools, sockets, connections). */
   async close(): Promise<void> {
-    const strategies = [...this.created.values()];
+    const created = [...this.created.values()];
     this.created.clear();
-    await Promise.all(strategies.map((s) => s.close?.()));
+    await Promise.all(created.map(({ strategy }) => strategy.close?.()));
   }
 
-  private decorate(name: string, base: FetchStrategy): FetchStrategy {
-    const settings = this.loaded.config.strategies[name];
-    if (!settings) return base;
-    const decorators = this.container.getAll<StrategyDecorator>(STRATEGY_DECORATOR, { optional: true }) ?? [];
-    return [...decorators]
-      .sort((a, b) => a.order - b.order)
-      .filter((d) => settings[d.key] !== undefined)
-      .reduce((inner, d) => d.decorate(inner, settings), base);
+  private entry(name: string): { strategy: FetchStrategy; ready: Promise<unknown> } {
+    const existing = this.created.get(name);
+    if (existing) return existing;
+    this.describe(name);
+    const base = this.container.get<FetchStrategy>(FETCH_STRATEGY, { name });
+    const decorators = this.container.getAll<StrategyDecoratorDefinition>(STRATEGY_DECORATOR, { optional: true }) ?? [];
+    const strategy = decorateStrategy(base, this.settings.get(name) ?? new Map(), decorators);
+    const entry = { strategy, ready: base instanceof PendingStrategy ? base.ready : Promise.resolve() };
+    this.created.set(name, entry);
+    return entry;
   }
 }

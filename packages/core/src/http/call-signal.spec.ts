@@ -17,6 +17,7 @@ describe('callSignal', () => {
     caller.abort('stop');
     expect(call.signal?.aborted).toBe(true);
     expect(abortedCallError({ ...request, signal: caller.signal }, call.signal)).toBeInstanceOf(AbortError);
+    expect(abortedCallError({ ...request, signal: caller.signal }, call.signal)).toMatchObject({ reason: 'stop', cause: 'stop' });
 
     const other = new AbortController();
     callSignal({ signal: other.signal }).dispose();

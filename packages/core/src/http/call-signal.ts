@@ -1,7 +1,9 @@
-import { getMaxListeners, setMaxListeners } from 'node:events';
 import { AbortError } from '../errors/abort-error';
 import { TimeoutError } from '../errors/timeout-error';
+import { linkSignal } from './link-signal';
 import type { PreparedRequest } from './prepared-request';
+
+// Still exported from here so existing imports of it keep working; it lives in its own file.
 
 /** The signal one call hands to its transport, and how to let go of it when the call settles. */
 export interface CallSignal {
@@ -12,25 +14,16 @@ export interface CallSignal {
 }
 
 const NOTHING_TO_DISPOSE: CallSignal = { signal: undefined, dispose: () => undefined };
-// Far above any sane number of calls in flight on one caller signal; undici's fetch raises it the same way.
-const LISTENERS_PER_CALLER_SIGNAL = 100_000;
-const widened = new WeakSet<AbortSignal>();
 
 /**
- * A short-lived signal for one call: the caller's signal and the per-call timeout, linked by hand.
- * Not `AbortSignal.any`: on Node 20 a long-lived caller signal (one per stream or per CLI run) keeps
- * every signal combined from it alive, which grew RSS by ~300 MB over a million calls.
+ * A short-lived signal for one call: the caller's signal and the per-call timeout, linked by hand with
+ * `linkSignal` (not `AbortSignal.any`, which on Node 20 lets a long-lived caller signal keep every
+ * per-call signal alive).
  */
 export function callSignal(request: Pick<PreparedRequest, 'signal' | 'timeoutMs'>): CallSignal {
-  const outer = request.signal;
-  if (!outer && request.timeoutMs === undefined) return NOTHING_TO_DISPOSE;
-  const controller = new AbortController();
-  const abort = (): void => controller.abort(outer?.reason);
+  if (!request.signal && request.timeoutMs === undefined) return NOTHING_TO_DISPOSE;
+  const { controller, unlink } = linkSignal(request.signal);
   let timer: NodeJS.Timeout | undefined;
-  if (outer) {
-    allowManyListeners(outer);
-    outer.addEventListener('abort', abort, { once: true });
-  }
   if (request.timeoutMs !== undefined) {
     timer = setTimeout(() => controller.abort(new Error(`timed out after ${request.timeoutMs} ms`)), request.timeoutMs);
     timer.unref();
@@ -38,33 +31,21 @@ export function callSignal(request: Pick<PreparedRequest, 'signal' | 'timeoutMs'
   return {
     signal: controller.signal,
     dispose: () => {
-      outer?.removeEventListener('abort', abort);
+      unlink();
       clearTimeout(timer);
     },
   };
 }
 
 /**
- * Raises the listener limit of a signal that many calls in flight listen on at once (a stream's, a CLI
- * run's), so Node does not warn about a leak that is none. Once per signal; a limit of 0 stays unlimited.
- */
-export function allowManyListeners(signal: AbortSignal): void {
-  if (widened.has(signal)) return;
-  widened.add(signal);
-  try {
-    const limit = getMaxListeners(signal);
-    if (limit > 0 && limit < LISTENERS_PER_CALLER_SIGNAL) setMaxListeners(LISTENERS_PER_CALLER_SIGNAL, signal);
-  } catch {
-    // Node 20 throws for a signal whose limit is 0 ("unlimited"): nothing to raise.
-  }
-}
-
-/**
  * If the call ended because of its signal or timeout, the matching typed error; otherwise undefined,
  * so the transport reports its own failure. The caller's abort wins over a timeout that fired later.
  */
-export function abortedCallError(request: Pick<PreparedRequest, 'signal' | 'timeoutMs' | 'method' | 'url'>, signal: AbortSignal | undefined): Error | undefined {
-  if (request.signal?.aborted) return new AbortError(request.method, request.url, describeAbortReason(request.signal.reason));
+export function abortedCallError(
+  request: Pick<PreparedRequest, 'signal' | 'timeoutMs' | 'method' | 'url'>,
+  signal: AbortSignal | undefined,
+): Error | undefined {
+  if (request.signal?.aborted) return abortErrorFor(request, request.signal);
   if (signal?.aborted && request.timeoutMs !== undefined) return new TimeoutError(request.timeoutMs, request.method, request.url);
   return undefined;
 }
@@ -77,5 +58,9 @@ export function describeAbortReason(reason: unknown): string | undefined {
 
 /** Throws `AbortError` when the caller aborted before the call started. */
 export function throwIfAborted(request: Pick<PreparedRequest, 'signal' | 'method' | 'url'>): void {
-  if (request.signal?.aborted) throw new AbortError(request.method, request.url, describeAbortReason(request.signal.reason));
+  if (request.signal?.aborted) throw abortErrorFor(request, request.signal);
+}
+
+function abortErrorFor({ method, url }: Pick<PreparedRequest, 'method' | 'url'>, signal: AbortSignal): AbortError {
+  return new AbortError(method, url, describeAbortReason(signal.reason), { cause: signal.reason });
 }

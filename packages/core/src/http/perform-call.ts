@@ -24,7 +24,12 @@ export type TransportErrorMapper = (error: unknown, prepared: PreparedRequest) =
  * `HttpError` / JSON parsing, and `AbortError` / `TimeoutError` winning over whatever the transport threw.
  * @example fetch(request, options) { return performCall(request, options, (prepared, signal) => send(prepared, signal), toNetworkError); }
  */
-export async function performCall<TBody>(request: FetchRequest, options: FetchOptions | undefined, transport: Transport, mapError: TransportErrorMapper = (error) => error): Promise<FetchResult<TBody>> {
+export async function performCall<TBody>(
+  request: FetchRequest,
+  options: FetchOptions | undefined,
+  transport: Transport,
+  mapError: TransportErrorMapper = (error) => error,
+): Promise<FetchResult<TBody>> {
   const queuedAt = now();
   const prepared = prepareRequest(request, options);
   throwIfAborted(prepared);

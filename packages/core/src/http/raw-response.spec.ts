@@ -3,7 +3,13 @@ import { ResponseBodyError } from '../errors/response-body-error';
 import { interpretResponse, type RawResponse } from './raw-response';
 
 const timings = { queuedAt: 1, startedAt: 2, endedAt: 3, attempts: 1, waitedMs: 0 };
-const raw = (status: number, contentType: string, text: string): RawResponse => ({ status, url: 'http://127.0.0.1/p', headers: { 'content-type': contentType }, text, timings });
+const raw = (status: number, contentType: string, text: string): RawResponse => ({
+  status,
+  url: 'http://127.0.0.1/p',
+  headers: { 'content-type': contentType },
+  text,
+  timings,
+});
 
 describe('interpretResponse', () => {
   it('parses JSON by content type and keeps text otherwise', () => {

@@ -19,9 +19,17 @@ export function addToLockfile(tree: Tree, projectRoot: string, workspaces: reado
   for (const field of ['license', 'dependencies', 'devDependencies', 'peerDependencies']) {
     if (pkg[field] !== undefined) entry[field] = pkg[field];
   }
-  const packages: Record<string, Record<string, unknown>> = { ...lock.packages, [projectRoot]: entry, [`node_modules/${pkg.name}`]: { resolved: projectRoot, link: true } };
+  const packages: Record<string, Record<string, unknown>> = {
+    ...lock.packages,
+    [projectRoot]: entry,
+    [`node_modules/${pkg.name}`]: { resolved: projectRoot, link: true },
+  };
   if (workspaces && packages['']) packages[''] = { ...packages[''], workspaces: [...workspaces] };
   // npm's own key order, so the next `npm install` leaves the file as it is.
-  lock.packages = Object.fromEntries(Object.keys(packages).sort((a, b) => a.localeCompare(b, 'en')).map((key) => [key, packages[key]]));
+  lock.packages = Object.fromEntries(
+    Object.keys(packages)
+      .sort((a, b) => a.localeCompare(b, 'en'))
+      .map((key) => [key, packages[key]]),
+  );
   writeJson(tree, 'package-lock.json', lock);
 }

@@ -20,7 +20,10 @@ export default async function strategyGenerator(tree: Tree, options: StrategyGen
     className,
     propertyName,
     // One line, and safe inside the TSDoc comment it is also written to.
-    description: (options.description ?? `${target.name}: TODO say in one line how this strategy carries requests.`).replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim(),
+    description: (options.description ?? `${target.name}: TODO say in one line how this strategy carries requests.`)
+      .replace(/\s+/g, ' ')
+      .replace(/\*\//g, '*\\/')
+      .trim(),
     offset: offsetFromRoot(target.projectRoot),
   });
 

@@ -46,10 +46,13 @@ export function validateStrategyOptions(tree: Tree, options: StrategyGeneratorSc
   for (const [existingName, project] of getProjects(tree)) {
     const existingPackage = readPackageName(tree, project.root);
     if (existingName === projectName || existingPackage === packageName) {
-      throw new Error(`A project named "${existingName}" (${existingPackage ?? 'no package.json'}) already exists at ${project.root}. Pick another strategy name, or delete that package first.`);
+      throw new Error(
+        `A project named "${existingName}" (${existingPackage ?? 'no package.json'}) already exists at ${project.root}. Pick another strategy name, or delete that package first.`,
+      );
     }
   }
-  if (tree.exists(projectRoot)) throw new Error(`${projectRoot} already exists. Pick another strategy name or --directory, or remove that folder first.`);
+  if (tree.exists(projectRoot))
+    throw new Error(`${projectRoot} already exists. Pick another strategy name or --directory, or remove that folder first.`);
   return { name, projectName, packageName, projectRoot, directory };
 }
 

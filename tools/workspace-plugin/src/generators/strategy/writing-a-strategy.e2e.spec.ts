@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -75,7 +86,10 @@ describe(`${GUIDE} end to end`, () => {
       if (block.lang === 'json' && block.body.includes('"plugins"')) {
         activate(workspace, (JSON.parse(block.body) as { plugins: string[] }).plugins);
       } else if (block.lang === 'bash') {
-        for (const command of block.body.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))) {
+        for (const command of block.body
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line && !line.startsWith('#'))) {
           commands.push(command);
           outputs.push(run(command, workspace));
         }
@@ -94,25 +108,41 @@ describe(`${GUIDE} end to end`, () => {
     // The guide's publishing claim: a plain-JS package outside the workspace, with core as a peer, loads the same way.
     const outside = join(workspace, 'node_modules', 'waitless-strategy-outside');
     mkdirSync(outside);
-    writeFileSync(join(outside, 'package.json'), JSON.stringify({ name: 'waitless-strategy-outside', version: '1.0.0', main: 'index.js', peerDependencies: { '@waitless/core': '^0.1.0' } }));
+    writeFileSync(
+      join(outside, 'package.json'),
+      JSON.stringify({
+        name: 'waitless-strategy-outside',
+        version: '1.0.0',
+        main: 'index.js',
+        peerDependencies: { '@waitless/core': '^0.1.0' },
+      }),
+    );
     writeFileSync(
       join(outside, 'index.js'),
-      `const { defineStrategyPlugin } = require('@waitless/core');
-class OutsideStrategy { name = 'outside'; async fetch() { throw new Error('not called'); } }
-exports.outsideModule = defineStrategyPlugin({ name: 'outside', packageName: 'waitless-strategy-outside', description: 'Published outside the repo.', profile: 'concurrent', create: () => new OutsideStrategy() });
+      // A plugin is a plain object: it needs nothing from core at run time, not even defineStrategyPlugin.
+      `class OutsideStrategy { name = 'outside'; async fetch() { throw new Error('not called'); } }
+exports.plugin = { name: 'outside', packageName: 'waitless-strategy-outside', description: 'Published outside the repo.', profile: 'concurrent', create: () => new OutsideStrategy() };
 `,
     );
     activate(workspace, ['waitless-strategy-outside']);
     const listed = run(
-      `npx tsx -e "const w = require('@waitless/core').createWaitless(); console.log(JSON.stringify(w.factory.descriptors().map((d) => d.name)))"`,
+      `npx tsx -e "const w = require('@waitless/core').createWaitless(); console.log(JSON.stringify(w.descriptors().map((d) => d.name)))"`,
       workspace,
     );
-    expect(JSON.parse(listed.trim().split('\n').pop() ?? '[]')).toEqual(expect.arrayContaining(['native-async', 'undici-pool', NAME, 'outside']));
+    expect(JSON.parse(listed.trim().split('\n').pop() ?? '[]')).toEqual(
+      expect.arrayContaining(['native-async', 'undici-pool', NAME, 'outside']),
+    );
 
     // The generator recorded the package in package-lock.json, so a fresh clone's `npm ci` accepts the lock.
     const manifests = mkdtempSync(join(tmpdir(), 'waitless-lock-'));
     try {
-      for (const file of ['package.json', 'package-lock.json', ...['packages', 'apps', 'tools'].flatMap((group) => readdirSync(join(workspace, group)).map((pkg) => `${group}/${pkg}/package.json`))]) {
+      for (const file of [
+        'package.json',
+        'package-lock.json',
+        ...['packages', 'apps', 'tools'].flatMap((group) =>
+          readdirSync(join(workspace, group)).map((pkg) => `${group}/${pkg}/package.json`),
+        ),
+      ]) {
         if (!existsSync(join(workspace, file))) continue;
         mkdirSync(dirname(join(manifests, file)), { recursive: true });
         cpSync(join(workspace, file), join(manifests, file));

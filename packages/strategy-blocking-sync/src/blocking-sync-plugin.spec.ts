@@ -1,0 +1,13 @@
+import { createWaitless } from '@waitless/core';
+import { plugin } from './blocking-sync-plugin';
+import { BlockingSyncStrategy } from './blocking-sync-strategy';
+
+describe('blocking-sync plugin', () => {
+  it('registers the blocking-sync strategy with its package and blocking profile', () => {
+    const waitless = createWaitless({ inline: {}, env: {}, strategyPlugins: [plugin] });
+    expect(waitless.descriptors()).toEqual([
+      expect.objectContaining({ name: 'blocking-sync', packageName: '@waitless/strategy-blocking-sync', profile: 'blocking' }),
+    ]);
+    expect(waitless.strategy()).toBeInstanceOf(BlockingSyncStrategy);
+  });
+});

@@ -1,0 +1,16 @@
+import { defineStrategyPlugin } from '@waitless/core/plugin';
+import { WorkerThreadedStrategy } from './worker-threaded-strategy';
+import { workerThreadedOptionsSchema } from './worker-threaded-options';
+
+/**
+ * The `worker-threaded` strategy. Options (`poolSize`, `idleTimeoutMs`) come from
+ * `strategies.worker-threaded.options`; core validates them and names the field in any error.
+ */
+export const plugin = defineStrategyPlugin({
+  name: 'worker-threaded',
+  packageName: '@waitless/strategy-worker-threaded',
+  description: 'Runs the blocking requestSync on a worker-thread pool (asyncio.to_thread): calls overlap, the event loop stays free.',
+  profile: 'concurrent',
+  optionsSchema: workerThreadedOptionsSchema,
+  create: ({ options }) => new WorkerThreadedStrategy(options),
+});

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'to-thread', preset: '../../jest.preset.js' };

@@ -1,0 +1,130 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { AbortError, describeAbortReason, reviveError, type TransferredError } from '@waitless/core/plugin';
+import { describeCall } from './describe-call';
+import { ThreadExitError } from './errors/thread-exit-error';
+import { ThreadResultNotCloneableError } from './errors/thread-result-not-cloneable-error';
+
+/** Options for {@link ThreadPool}. */
+export interface ThreadPoolOptions {
+  /** Most worker threads running at once (1..256). Default: `os.availableParallelism()`. */
+  size?: number;
+  /** How long an idle worker lingers before it exits, in ms. Default 30 000. */
+  idleTimeoutMs?: number;
+}
+
+/** One call for a worker: which export of which module, with which (structured-cloneable) arguments. */
+export interface ThreadCall {
+  /** Absolute path of the module (`.ts` or `.js`). */
+  modulePath: string;
+  /** Name of the exported function to call. */
+  exportName: string;
+  /** Its arguments, structured-cloned to the worker. */
+  args: unknown[];
+}
+
+// What thread-entry.cjs answers. `uncloneable`: the worker caught a result it could not send back.
+type ThreadReply =
+  | { ok: true; value: unknown }
+  | { ok: false; error: TransferredError }
+  | { ok: false; uncloneable: { outcome: 'returned' | 'threw'; valueKind: string } };
+
+/** Largest pool a user can ask for; more threads than this only adds memory and contention. */
+export const MAX_POOL_SIZE = 256;
+
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+// A plain .cjs file beside this one that registers tsx, so TypeScript targets load under jest, tsx and node alike.
+const ENTRY_PATH = path.join(__dirname, 'thread-entry.cjs');
+
+// piscina 5 reports a worker that exits in the middle of a task only through this message (no code
+// field); piscina is pinned and the ThreadExitError test fails if the wording changes.
+const WORKER_EXIT_MESSAGE = /^worker exited with code: (-?\d+)$/;
+
+/**
+ * A pool of worker threads (piscina) that runs exports of modules, one call per worker at a time.
+ * Workers start on demand, exit after `idleTimeoutMs` idle, and never keep the process alive while idle;
+ * `close()` terminates them all.
+ *
+ * @example
+ * const pool = new ThreadPool({ size: 4 });
+ * const hash = toThread<typeof slowHash>(require.resolve('./slow-hash'), 'slowHash', { pool });
+ * await hash('text');
+ * await pool.close();
+ */
+export class ThreadPool {
+  /** The most workers this pool runs at once. */
+  readonly size: number;
+  private readonly piscina: Piscina;
+  private closing: Promise<void> | undefined;
+
+  constructor(options: ThreadPoolOptions = {}) {
+    const { size = os.availableParallelism(), idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
+      throw new RangeError(
+        `ThreadPool "size" must be an integer from 1 to ${MAX_POOL_SIZE}, got ${size}. Pass a smaller size or omit it to use os.availableParallelism().`,
+      );
+    }
+    if (!Number.isFinite(idleTimeoutMs) || idleTimeoutMs < 0) {
+      throw new RangeError(`ThreadPool "idleTimeoutMs" must be a number of milliseconds ≥ 0, got ${idleTimeoutMs}.`);
+    }
+    this.size = size;
+    // minThreads 0: no worker starts before the first call, and idle ones exit after idleTimeoutMs.
+    this.piscina = new Piscina({
+      filename: ENTRY_PATH,
+      minThreads: 0,
+      maxThreads: size,
+      idleTimeout: idleTimeoutMs,
+      concurrentTasksPerWorker: 1,
+    });
+  }
+
+  /** Worker threads currently alive (busy or idle). */
+  get threadCount(): number {
+    return this.piscina.threads.length;
+  }
+
+  /** Calls waiting for a free worker. */
+  get queueSize(): number {
+    return this.piscina.queueSize;
+  }
+
+  /**
+   * Runs one call on a worker. Errors the export throws come back as the same typed class (core's
+   * `transferError`/`reviveError`); a result that cannot be cloned back rejects with
+   * {@link ThreadResultNotCloneableError}, a worker that exits mid-call with {@link ThreadExitError}.
+   * Aborting `signal` rejects with core's `AbortError` at once and terminates the worker running the
+   * call (a queued call is just dropped).
+   */
+  async run(call: ThreadCall, signal?: AbortSignal): Promise<unknown> {
+    if (this.closing) throw new Error(`ThreadPool is closed: cannot run ${describeCall(call)}. Create a new ThreadPool.`);
+    // Checked here rather than left to piscina, which would create a task resource it never releases.
+    if (signal?.aborted) throw abortError(call, signal);
+    let reply: ThreadReply;
+    try {
+      reply = (await this.piscina.run(call, { signal })) as ThreadReply;
+    } catch (error) {
+      if (signal?.aborted) throw abortError(call, signal);
+      const exit = error instanceof Error ? WORKER_EXIT_MESSAGE.exec(error.message) : null;
+      if (exit) throw new ThreadExitError(Number(exit[1]), call.exportName, call.modulePath, { cause: error });
+      throw error;
+    }
+    if (reply.ok) return reply.value;
+    if ('uncloneable' in reply)
+      throw new ThreadResultNotCloneableError(call.exportName, call.modulePath, reply.uncloneable.outcome, reply.uncloneable.valueKind);
+    throw reviveError(reply.error);
+  }
+
+  /** Terminates every worker at once; running and queued calls reject. Safe to call twice. */
+  close(): Promise<void> {
+    // piscina leaves its async resource open after destroy(); ending it lets async_hooks tools
+    // (jest --detectOpenHandles) see that nothing of the pool is left.
+    this.closing ??= this.piscina.destroy().then(() => this.piscina.emitDestroy());
+    return this.closing;
+  }
+}
+
+function abortError(call: ThreadCall, signal: AbortSignal): AbortError {
+  return new AbortError('toThread', describeCall(call), describeAbortReason(signal.reason), { cause: signal.reason });
+}

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { AbortError, HttpError, type now } from '@waitless/core/plugin';
+import { closeSharedThreadPool, sharedThreadPool } from './shared-thread-pool';
+import { ThreadPool } from './thread-pool';
+import { toThread } from './to-thread';
+import type * as fixtures from '../test/fixtures/blocking-functions';
+
+const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'blocking-functions.ts');
+
+// Node 20 has Atomics.waitAsync; the ES2023 lib the workspace compiles against does not declare it.
+const { waitAsync } = Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<string> | string };
+};
+
+describe('toThread', () => {
+  let pool: ThreadPool;
+
+  beforeAll(() => {
+    pool = new ThreadPool({ size: 4 });
+  });
+
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('runs an unmodified TypeScript export with several arguments on a worker', async () => {
+    const describeCall = toThread<typeof fixtures.describeCall>(FIXTURES, 'describeCall', { pool });
+
+    const result = await describeCall('ab', 2, { upper: true }, [1, 2, 3]);
+
+    expect(result).toEqual({ text: 'ABAB', sum: 6, threadId: expect.any(Number) });
+    expect(result.threadId).not.toBe(0);
+  });
+
+  it('accepts file: URLs and package names', async () => {
+    const fromUrl = toThread<typeof fixtures.whichThread>(pathToFileURL(FIXTURES).href, 'whichThread', { pool });
+    const fromPackage = toThread<typeof now>('@waitless/core/plugin', 'now', { pool });
+
+    expect(await fromUrl()).toBeGreaterThan(0);
+    expect(Math.abs((await fromPackage()) - Date.now())).toBeLessThan(1000);
+  });
+
+  it('rethrows core errors as the same class with their fields', async () => {
+    const fail = toThread<typeof fixtures.failWithHttpError>(FIXTURES, 'failWithHttpError', { pool });
+
+    const error = await fail(409, 'http://127.0.0.1:9/cart').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({
+      status: 409,
+      url: 'http://127.0.0.1:9/cart',
+      bodyExcerpt: 'out of stock',
+      headers: { 'retry-after': '3' },
+    });
+  });
+
+  it('keeps the name, message and fields of error classes core does not know', async () => {
+    const fail = toThread<typeof fixtures.failWithInventoryError>(FIXTURES, 'failWithInventoryError', { pool });
+
+    const error = await fail('sku-1').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ name: 'InventoryError', message: 'Not enough of sku-1: 3 missing', sku: 'sku-1', missing: 3 });
+  });
+
+  it('names the exports when the requested one is missing', async () => {
+    await expect(toThread(FIXTURES, 'noSuchExport', { pool })()).rejects.toThrow(
+      /"noSuchExport" is not a function exported by .*Exported functions: .*describeCall/,
+    );
+  });
+
+  it('rejects specifiers a worker cannot resolve, where toThread is called', () => {
+    expect(() => toThread('./blocking-functions', 'whichThread')).toThrow(/relative specifier/);
+    expect(() => toThread('@waitless/no-such-package', 'whichThread')).toThrow(/cannot find the package "@waitless\/no-such-package"/);
+  });
+
+  it('keeps the event loop responsive while blocking calls overlap on the pool', async () => {
+    const blockFor = toThread<typeof fixtures.blockFor>(FIXTURES, 'blockFor', { pool });
+    // Start all four workers first, so the measurement below sees only the blocking calls.
+    await Promise.all([1, 2, 3, 4].map(() => blockFor(50)));
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram.enable();
+    await delay(20);
+
+    const runs = await Promise.all([1, 2, 3, 4].map(() => blockFor(300)));
+    histogram.disable();
+
+    // All four ran at once on four threads: each started before any finished.
+    expect(new Set(runs.map((r) => r.threadId)).size).toBe(4);
+    expect(Math.max(...runs.map((r) => r.startedAt))).toBeLessThan(Math.min(...runs.map((r) => r.endedAt)));
+    // Blocking here would stall the loop 300 ms per call; what remains is scheduling noise.
+    expect(histogram.max / 1e6).toBeLessThan(250);
+  });
+
+  it('abort rejects at once with AbortError and terminates the worker running the call', async () => {
+    const single = new ThreadPool({ size: 1 });
+    try {
+      const blockUntilTerminated = toThread<typeof fixtures.blockUntilTerminated>(FIXTURES, 'blockUntilTerminated', { pool: single });
+      const whichThread = toThread<typeof fixtures.whichThread>(FIXTURES, 'whichThread', { pool: single });
+      const flag = new Int32Array(new SharedArrayBuffer(8));
+      const controller = new AbortController();
+
+      const call = blockUntilTerminated.withSignal(controller.signal)(flag);
+      const started = waitAsync(flag, 0, 0);
+      if (started.async) await started.value;
+      const blockedThread = Atomics.load(flag, 0);
+      const abortedAt = performance.now();
+      controller.abort();
+
+      await expect(call).rejects.toBeInstanceOf(AbortError);
+      expect(performance.now() - abortedAt).toBeLessThan(500);
+      // A pool of one serves the next call at once, on a new thread: the blocked one is gone.
+      const next = await whichThread();
+      expect(next).not.toBe(blockedThread);
+      expect(performance.now() - abortedAt).toBeLessThan(5000);
+      expect(Atomics.load(flag, 1)).toBe(0);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('rejects with AbortError without running when the signal is already aborted', async () => {
+    const whichThread = toThread<typeof fixtures.whichThread>(FIXTURES, 'whichThread', { pool });
+
+    await expect(whichThread.withSignal(AbortSignal.abort())()).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('the shared pool', () => {
+  it('is used when no pool is given and can be closed and replaced', async () => {
+    const whichThread = toThread<typeof fixtures.whichThread>(FIXTURES, 'whichThread');
+
+    const first = sharedThreadPool();
+    expect(await whichThread()).toBeGreaterThan(0);
+    await closeSharedThreadPool();
+    expect(first.threadCount).toBe(0);
+
+    expect(await whichThread()).toBeGreaterThan(0);
+    expect(sharedThreadPool()).not.toBe(first);
+    await closeSharedThreadPool();
+  });
+});
