@@ -1,8 +1,8 @@
 import os from 'node:os';
-import type { ClientName, StrategyName } from './scenario-protocol';
+import type { ClientName, FanOutVia, StrategyName } from './scenario-protocol';
 
 /** The sections a run can include, in the order they run. */
-export const SECTIONS = ['seed', 'throughput', 'dispatch', 'loopLag', 'memory'] as const;
+export const SECTIONS = ['seed', 'throughput', 'coldStart', 'dispatch', 'loopLag', 'memory'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Every count and client list of one bench run; `--quick` only changes the counts. */
@@ -25,6 +25,15 @@ export interface BenchPlan {
     poolSize: number;
     clients: ClientName[];
   };
+  coldStart: {
+    /** Fresh processes per strategy (interleaved across strategies); the report takes the median. */
+    samples: number;
+    requests: number;
+    latencyMs: number;
+    /** worker-threaded gets one thread per request, as in the seed scenario. */
+    poolSize: number;
+    clients: StrategyName[];
+  };
   dispatch: { poolSize: number; batches: number; callsPerBatch: number };
   loopLag: {
     requests: number;
@@ -32,9 +41,10 @@ export interface BenchPlan {
     /** blocking-sync blocks the loop for every request in turn, so it gets only a few. */
     blockingRequests: number;
     poolSize: number;
-    clients: ClientName[];
+    /** Each client with how it starts its requests: peers through `gather` are paced like the strategies. */
+    runs: Array<{ client: ClientName; via: FanOutVia }>;
   };
-  memory: { items: number; concurrency: number; sampleEveryMs: number; client: StrategyName };
+  memory: { items: number; concurrency: number; sampleEveryMs: number; clients: StrategyName[] };
 }
 
 /** The full plan, or the `--quick` one whose whole run fits in under a minute on 2 cores. */
@@ -48,14 +58,21 @@ export function benchPlan(quick: boolean): BenchPlan {
       repetitions: quick ? 2 : 5,
       poolSize: quick ? 10 : 20,
       baseline: 'blocking-sync',
-      clients: ['native-async', 'worker-threaded', 'undici-pool', 'blocking-sync', 'fetch', 'undici', 'piscina'],
+      clients: ['native-async', 'worker-threaded', 'undici-pool', 'blocking-sync', 'fetch', 'undici', 'piscina', 'ky', 'axios', 'got'],
     },
     throughput: {
       requests: quick ? 2_000 : 20_000,
       warmupRequests: quick ? 50 : 500,
       concurrencies: [1, 16, 64, 256],
       poolSize: quick ? 4 : 8,
-      clients: ['native-async', 'worker-threaded', 'undici-pool', 'fetch', 'undici'],
+      clients: ['native-async', 'worker-threaded', 'undici-pool', 'fetch', 'undici', 'ky', 'axios', 'got'],
+    },
+    coldStart: {
+      samples: quick ? 2 : 5,
+      requests: quick ? 10 : 20,
+      latencyMs: 100,
+      poolSize: quick ? 10 : 20,
+      clients: ['native-async', 'worker-threaded', 'undici-pool', 'blocking-sync'],
     },
     dispatch: { poolSize: os.availableParallelism(), batches: quick ? 10 : 30, callsPerBatch: quick ? 200 : 500 },
     loopLag: {
@@ -63,9 +80,18 @@ export function benchPlan(quick: boolean): BenchPlan {
       latencyMs: 200,
       blockingRequests: quick ? 5 : 20,
       poolSize: quick ? 10 : 20,
-      clients: ['native-async', 'worker-threaded', 'undici-pool', 'blocking-sync', 'fetch'],
+      runs: [
+        { client: 'native-async', via: 'gather' },
+        { client: 'worker-threaded', via: 'gather' },
+        { client: 'undici-pool', via: 'gather' },
+        { client: 'blocking-sync', via: 'gather' },
+        { client: 'fetch', via: 'Promise.all' },
+        // native-async's layers one at a time, paced alike: fetch alone, then ky on fetch.
+        { client: 'fetch', via: 'gather' },
+        { client: 'ky', via: 'gather' },
+      ],
     },
     // 100,000 items alone take ~30 s at native-async's ~3,000 req/s here, so --quick streams 30,000.
-    memory: { items: quick ? 30_000 : 1_000_000, concurrency: 256, sampleEveryMs: 50, client: 'native-async' },
+    memory: { items: quick ? 30_000 : 1_000_000, concurrency: 256, sampleEveryMs: 50, clients: ['native-async', 'undici-pool'] },
   };
 }

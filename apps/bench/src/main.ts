@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   progress(`fixture server at ${fixture.url} (own process)`);
   let report: BenchReport;
   try {
-    const measurements = await runBench({ plan, sections: args.sections, url: fixture.url, progress });
+    const measurements = await runBench({ plan, sections: args.sections, clients: args.clients, url: fixture.url, progress });
     report = buildReport(plan, measurements, machineMeta(args.quick, performance.now() - startedAt));
   } finally {
     await fixture.close();

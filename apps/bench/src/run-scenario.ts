@@ -10,7 +10,9 @@ const TIMEOUT_MS = 10 * 60_000;
  * JSON line it prints, or `{ skipped }` when its client is not installed. Its stderr goes to ours.
  *
  * @example
- * const seed = await runScenario('seed', { url, client: 'native-async', mode: 'concurrent', requests: 4, latencyMs: 20, repetitions: 1, poolSize: 4 });
+ * const seed = await runScenario('seed', {
+ *   url, client: 'native-async', mode: 'concurrent', requests: 4, latencyMs: 20, repetitions: 1, poolSize: 4,
+ * });
  */
 export function runScenario<N extends ScenarioName>(
   name: N,

@@ -4,11 +4,20 @@
 /** The Waitless strategies the bench knows, by the name users type. */
 export type StrategyName = 'native-async' | 'worker-threaded' | 'blocking-sync' | 'undici-pool';
 
-/** Raw peers with no Waitless in the way. */
+/** Raw peers with no Waitless in the way: the transports under the strategies, used bare. */
 export type RawPeerName = 'fetch' | 'undici' | 'piscina';
 
+/**
+ * HTTP client libraries people choose instead of Waitless, each used plainly with its defaults. `ky` is
+ * the version native-async runs on, so native-async ÷ ky is what the Waitless layer costs on top of it.
+ */
+export type LibraryPeerName = 'ky' | 'axios' | 'got';
+
 /** Every client a scenario can drive. */
-export type ClientName = StrategyName | RawPeerName;
+export type ClientName = StrategyName | RawPeerName | LibraryPeerName;
+
+/** The library peers, in report order. */
+export const LIBRARY_PEERS: readonly LibraryPeerName[] = ['ky', 'axios', 'got'];
 
 /** The plugin package of each strategy, loaded by name the way `waitless.config.json` would. */
 export const STRATEGY_PLUGINS: Readonly<Record<StrategyName, string>> = {
@@ -27,11 +36,19 @@ export const CLIENT_LABELS: Readonly<Record<ClientName, string>> = {
   fetch: 'raw fetch',
   undici: 'raw undici.request',
   piscina: 'raw piscina + requestSync',
+  ky: 'plain ky',
+  axios: 'axios',
+  got: 'got',
 };
 
-/** True for the names of Waitless strategies (as opposed to raw peers). */
+/** True for the names of Waitless strategies (as opposed to peers). */
 export function isStrategy(client: ClientName): client is StrategyName {
   return client in STRATEGY_PLUGINS;
+}
+
+/** True for the HTTP client libraries (ky, axios, got). */
+export function isLibraryPeer(client: ClientName): client is LibraryPeerName {
+  return (LIBRARY_PEERS as readonly string[]).includes(client);
 }
 
 /** What a child prints instead of a result when its client is not installed (e.g. a plugin not written yet). */
@@ -75,6 +92,11 @@ export interface ThroughputRun {
   elapsedMs: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * `process.cpuUsage()` over the timed loop, user + system, in ms. It counts every thread of the
+   * client's process (worker threads included), and none of the fixture server's.
+   */
+  cpuMs: number;
 }
 
 export interface ThroughputMeasurement {
@@ -97,9 +119,14 @@ export interface DispatchMeasurement {
   piscinaUs: number[];
 }
 
+/** How a fan-out starts its requests: `gather` (the pool starts 8 a turn) or all in one `Promise.all` loop. */
+export type FanOutVia = 'gather' | 'Promise.all';
+
 export interface LoopLagArgs {
   url: string;
   client: ClientName;
+  /** Strategies always use `gather`; a peer through `gather` is paced exactly like them. */
+  via: FanOutVia;
   requests: number;
   latencyMs: number;
   poolSize: number;
@@ -107,11 +134,16 @@ export interface LoopLagArgs {
 
 export interface LoopLagMeasurement {
   client: ClientName;
+  via: FanOutVia;
   requests: number;
   latencyMs: number;
   maxMs: number;
   p99Ms: number;
   wallMs: number;
+  /** Garbage-collection pauses in the measured window (`perf_hooks` gc entries): count, longest, sum. */
+  gcCount: number;
+  gcMaxMs: number;
+  gcTotalMs: number;
 }
 
 export interface MemoryArgs {
@@ -132,6 +164,35 @@ export interface MemoryMeasurement {
   rssAt10PctMb: number;
   rssEndMb: number;
   wallMs: number;
+}
+
+export interface ColdStartArgs {
+  url: string;
+  strategy: StrategyName;
+  /** The strategy's plugin package, loaded by name. */
+  plugin: string;
+  requests: number;
+  latencyMs: number;
+  /** Threads of worker-threaded: one per request, as in the seed scenario. */
+  poolSize: number;
+}
+
+/** One fresh process, timed from the parent, each from just before the spawn. */
+export interface ColdStartSample {
+  /** To the first result. Null for the empty-process floor, which fetches nothing. */
+  firstResultMs: number | null;
+  /** To the gather's end: every result in. Null for the floor. */
+  gatherMs: number | null;
+  /** To the process's exit, after `close()` and whatever else keeps the event loop alive. */
+  exitMs: number;
+}
+
+export interface ColdStartMeasurement {
+  /** A strategy, or `node` for a process that loads nothing (the floor every sample pays). */
+  client: StrategyName | 'node';
+  requests: number;
+  latencyMs: number;
+  samples: ColdStartSample[];
 }
 
 /** Each scenario's argument and result types, by the file name of its child entry point. */

@@ -2,7 +2,7 @@
 export interface SeedBar {
   name: string;
   speedup: number;
-  kind: 'baseline' | 'waitless' | 'raw';
+  kind: 'baseline' | 'waitless' | 'raw' | 'library';
 }
 
 /** Titles of the seed chart. */
@@ -11,12 +11,22 @@ export interface SeedChartText {
   subtitle?: string;
 }
 
-const COLORS: Readonly<Record<SeedBar['kind'], string>> = { baseline: '#9aa0a6', waitless: '#1a73e8', raw: '#e8710a' };
+const COLORS: Readonly<Record<SeedBar['kind'], string>> = {
+  baseline: '#9aa0a6',
+  waitless: '#1a73e8',
+  raw: '#e8710a',
+  library: '#188038',
+};
 const LEGEND: Readonly<Record<SeedBar['kind'], string>> = {
   baseline: 'sequential baseline',
   waitless: 'Waitless strategy (gather)',
-  raw: 'raw peer (Promise.all)',
+  raw: 'raw transport (Promise.all)',
+  library: 'client library (Promise.all)',
 };
+// Legend entries are laid out by an estimate of their text width (no font metrics in a string builder).
+const LEGEND_CHAR_WIDTH = 6.6;
+const LEGEND_SWATCH = 18;
+const LEGEND_GAP = 22;
 
 const WIDTH = 760;
 const LABEL_WIDTH = 230;
@@ -44,7 +54,10 @@ export function renderSeedChartSvg(bars: readonly SeedBar[], text: SeedChartText
 
   const grid = ticks.map((t) => {
     const gx = fmt(x(t));
-    return `  <line x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${TOP + plotHeight}" stroke="#e0e0e0"/>\n  <text x="${gx}" y="${TOP + plotHeight + 18}" text-anchor="middle" font-size="12" fill="#5f6368">${t}×</text>`;
+    return (
+      `  <line x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${TOP + plotHeight}" stroke="#e0e0e0"/>\n` +
+      `  <text x="${gx}" y="${TOP + plotHeight + 18}" text-anchor="middle" font-size="12" fill="#5f6368">${t}×</text>`
+    );
   });
   const rows = bars.map((bar, i) => {
     const y = TOP + i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
@@ -52,19 +65,26 @@ export function renderSeedChartSvg(bars: readonly SeedBar[], text: SeedChartText
     const midY = fmt(y + BAR_HEIGHT / 2 + 4);
     return [
       `  <text x="${LABEL_WIDTH - 10}" y="${midY}" text-anchor="end" font-size="13" fill="#202124">${escapeXml(bar.name)}</text>`,
-      `  <rect x="${LABEL_WIDTH}" y="${fmt(y)}" width="${barWidth}" height="${BAR_HEIGHT}" rx="2" fill="${COLORS[bar.kind]}"><title>${escapeXml(`${bar.name}: ${bar.speedup.toFixed(2)}×`)}</title></rect>`,
+      `  <rect x="${LABEL_WIDTH}" y="${fmt(y)}" width="${barWidth}" height="${BAR_HEIGHT}" rx="2" fill="${COLORS[bar.kind]}">` +
+        `<title>${escapeXml(`${bar.name}: ${bar.speedup.toFixed(2)}×`)}</title></rect>`,
       `  <text x="${fmt(x(bar.speedup) + 6)}" y="${midY}" font-size="13" fill="#202124">${bar.speedup.toFixed(1)}×</text>`,
     ].join('\n');
   });
   const kinds = (Object.keys(LEGEND) as SeedBar['kind'][]).filter((k) => bars.some((b) => b.kind === k));
   const legendY = TOP + plotHeight + AXIS_HEIGHT + 14;
-  const legend = kinds.map((kind, i) => {
-    const lx = LABEL_WIDTH + i * 190;
-    return `  <rect x="${lx}" y="${legendY - 10}" width="12" height="12" fill="${COLORS[kind]}"/>\n  <text x="${lx + 18}" y="${legendY}" font-size="12" fill="#5f6368">${LEGEND[kind]}</text>`;
+  let nextLegendX = 20;
+  const legend = kinds.map((kind) => {
+    const lx = Math.round(nextLegendX);
+    nextLegendX += LEGEND_SWATCH + LEGEND[kind].length * LEGEND_CHAR_WIDTH + LEGEND_GAP;
+    return (
+      `  <rect x="${lx}" y="${legendY - 10}" width="12" height="12" fill="${COLORS[kind]}"/>\n` +
+      `  <text x="${lx + 18}" y="${legendY}" font-size="12" fill="#5f6368">${LEGEND[kind]}</text>`
+    );
   });
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ${FONT} role="img" aria-label="${escapeXml(text.title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ` +
+      `${FONT} role="img" aria-label="${escapeXml(text.title)}">`,
     `  <rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     `  <text x="20" y="30" font-size="17" font-weight="600" fill="#202124">${escapeXml(text.title)}</text>`,
     ...(text.subtitle ? [`  <text x="20" y="52" font-size="12" fill="#5f6368">${escapeXml(text.subtitle)}</text>`] : []),

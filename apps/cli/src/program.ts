@@ -27,7 +27,13 @@ export function createProgram(): Command {
       'after',
       `
 Exit codes: 0 all requests ok, 1 some requests failed, 2 usage or config error, 130 interrupted (Ctrl-C).
-${examples('waitless compare', 'waitless names --count 20 --mode gather', 'waitless starve --strategy blocking-sync', 'waitless strategies', 'waitless <command> --help')}`,
+${examples(
+  'waitless compare',
+  'waitless names --count 20 --mode gather',
+  'waitless starve --strategy blocking-sync',
+  'waitless strategies',
+  'waitless <command> --help',
+)}`,
     );
   registerNames(program);
   registerCompare(program);

@@ -61,7 +61,8 @@ export async function openRuntime(
   }
   if (options.verbose) {
     process.stderr.write(
-      `waitless: config ${waitless.config.source}; requests go to ${fixture ? `the embedded fixture server ${fixture.url}` : configuredUrl}\n`,
+      `waitless: config ${waitless.config.source}; requests go to ` +
+        `${fixture ? `the embedded fixture server ${fixture.url}` : configuredUrl}\n`,
     );
   }
   let closing: Promise<void> | undefined;

@@ -2,8 +2,9 @@
 // JSON argument, prints {"url","port"} once it listens, and exits when its stdin ends (the parent
 // closed it or died) or on SIGTERM / SIGINT.
 'use strict';
-require('tsx/cjs/api').register();
-const { startFixtureServer } = require('./start-fixture-server.ts');
+// By package name, which Node resolves through `exports` to the built JavaScript: from dist/ (where the build
+// copies this file) and from src/ (where the spawning module lives when jest runs it) alike.
+const { startFixtureServer } = require('@waitless/fixture-server');
 
 startFixtureServer(JSON.parse(process.argv[2] ?? '{}')).then(
   (server) => {

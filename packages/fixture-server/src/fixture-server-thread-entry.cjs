@@ -1,9 +1,10 @@
 // Worker-thread side of startFixtureServerThread: runs the fixture server here and relays its
 // events and stats to the parent, so the parent thread may block while this one answers.
 'use strict';
-require('tsx/cjs/api').register();
 const { parentPort, workerData } = require('node:worker_threads');
-const { startFixtureServer } = require('./start-fixture-server.ts');
+// By package name, which Node resolves through `exports` to the built JavaScript: from dist/ (where the build
+// copies this file) and from src/ (where the spawning module lives when jest runs it) alike.
+const { startFixtureServer } = require('@waitless/fixture-server');
 
 startFixtureServer(workerData).then((server) => {
   for (const name of ['request-start', 'request-end']) {

@@ -109,7 +109,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       );
     }
     if (failAttempt !== undefined) {
-      const message = `Injected failure ${failAttempt} of ${faults.failTimes} for key "${faults.key}" (fixture knob failTimes=${faults.failTimes})`;
+      const knob = `fixture knob failTimes=${faults.failTimes}`;
+      const message = `Injected failure ${failAttempt} of ${faults.failTimes} for key "${faults.key}" (${knob})`;
       return send(ex, injectedError(faults.errorStatus, message, faults), faults.slowBodyMs);
     }
     if (chance(faults.errorRate)) {

@@ -31,8 +31,9 @@ const PROFILE_LATENCY_MS = 400;
  * @example
  * import { describeConformance } from '@waitless/strategy-testkit';
  * describeConformance(plugin);
- * It registers the plugin in a real runtime (awaiting an asynchronous start), starts the fixture server on 127.0.0.1 (on its own thread) and checks every
- * behaviour a `FetchStrategy` promises, including the concurrency profile the plugin declares.
+ * It registers the plugin in a real runtime (awaiting an asynchronous start), starts the fixture server on 127.0.0.1
+ * (on its own thread) and checks every behaviour a `FetchStrategy` promises, including the concurrency profile the
+ * plugin declares.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function describeConformance(plugin: StrategyPluginDefinition<any>, options: ConformanceOptions = {}): void {

@@ -13,7 +13,8 @@ describe('undiciPoolOptionsSchema', () => {
   it('names the field and the range when a value is wrong', () => {
     expect(() => read({ connections: 0 })).toThrow(ConfigError);
     expect(() => read({ connections: '8' })).toThrow(
-      'Invalid config in waitless.config.json: "strategies.undici-pool.options.connections" must be an integer from 1 to 1024 (default 128). Fix the value, or remove the field to use the default.',
+      'Invalid config in waitless.config.json: "strategies.undici-pool.options.connections" ' +
+        'must be an integer from 1 to 1024 (default 128). Fix the value, or remove the field to use the default.',
     );
   });
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   abortedCallError,
   callSignal,
@@ -14,6 +15,11 @@ import type { requestSync } from '@waitless/blocking-http';
 import { ThreadPool, toThread, type ThreadFunction } from '@waitless/to-thread';
 import { workerThreadedOptionsSchema, type WorkerThreadedOptions } from './worker-threaded-options';
 
+// The package folder: the worker loads it through its package.json "main", built JavaScript. Not
+// require.resolve('@waitless/blocking-http'): under jest, whose moduleNameMapper sends @waitless/* names to
+// TypeScript sources, that names a .ts file, and a worker thread runs without a TypeScript loader.
+const BLOCKING_HTTP_DIR = path.dirname(require.resolve('@waitless/blocking-http/package.json'));
+
 /**
  * `worker-threaded`: each request runs the blocking `requestSync` from `@waitless/blocking-http`
  * (the very function `blocking-sync` uses) on a worker-thread pool via `toThread`, so blocking calls
@@ -29,7 +35,7 @@ export class WorkerThreadedStrategy implements FetchStrategy {
   constructor(options: WorkerThreadedOptions = {}) {
     const { poolSize, idleTimeoutMs } = validateOrThrow(workerThreadedOptionsSchema, options, 'WorkerThreadedStrategy options');
     this.pool = new ThreadPool({ size: poolSize, idleTimeoutMs });
-    this.request = toThread<typeof requestSync>(require.resolve('@waitless/blocking-http'), 'requestSync', { pool: this.pool });
+    this.request = toThread<typeof requestSync>(BLOCKING_HTTP_DIR, 'requestSync', { pool: this.pool });
   }
 
   async fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {

@@ -11,7 +11,8 @@ export function resolveModuleSpecifier(specifier: string): string {
   if (path.isAbsolute(specifier)) return specifier;
   if (specifier.startsWith('.')) {
     throw new TypeError(
-      `toThread cannot resolve the relative specifier "${specifier}": a worker has no "current module". Pass an absolute path (e.g. require.resolve('${specifier}') or path.join(__dirname, …)), a file: URL or a package name.`,
+      `toThread cannot resolve the relative specifier "${specifier}": a worker has no "current module". ` +
+        `Pass an absolute path (e.g. require.resolve('${specifier}') or path.join(__dirname, …)), a file: URL or a package name.`,
     );
   }
   for (const from of [process.cwd(), __dirname]) {
@@ -22,6 +23,7 @@ export function resolveModuleSpecifier(specifier: string): string {
     }
   }
   throw new TypeError(
-    `toThread cannot find the package "${specifier}" from ${process.cwd()} or ${__dirname}. Install it, or pass an absolute path or a file: URL.`,
+    `toThread cannot find the package "${specifier}" from ${process.cwd()} or ${__dirname}. ` +
+      'Install it, or pass an absolute path or a file: URL.',
   );
 }

@@ -1,27 +1,31 @@
 // @ts-check
 'use strict';
 
-// The generic piscina worker behind `toThread`: it loads the target module (TypeScript or JavaScript)
-// and calls one export with the task's arguments. Plain CommonJS so piscina can load it the same way
-// under jest, tsx and plain node.
+// The generic piscina worker behind `toThread`: it loads the target module and calls one export with the
+// task's arguments. Plain CommonJS that loads only built JavaScript (core by its package name), so no
+// TypeScript compiler runs when a worker starts.
 
-require('tsx/cjs/api').register();
-// Loaded up front with the worker (it is TypeScript, so after tsx): a lazy require would make Nx treat
-// core as a lazy-loaded library and forbid the static imports every other file makes.
+// Loaded up front with the worker: a lazy require would make Nx treat core as a lazy-loaded library and
+// forbid the static imports every other file makes.
 const { transferError } = require('@waitless/core/plugin');
 const { describeUncloneable } = require('./describe-uncloneable.cjs');
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
 /** Loaded target modules of this worker, by absolute path: each is required once per worker. */
 const modules = new Map();
 
+/** @typedef {{ outcome: 'returned' | 'threw', valueKind: string }} Uncloneable */
+
 /**
  * @param {{ modulePath: string, exportName: string, args: unknown[] }} task
- * @returns {Promise<{ ok: true, value: unknown } | { ok: false, error: unknown } | { ok: false, uncloneable: { outcome: 'returned' | 'threw', valueKind: string } }>}
+ * @returns {Promise<{ ok: true, value: unknown } | { ok: false, error: unknown } | { ok: false, uncloneable: Uncloneable }>}
  */
 module.exports = async function runExport({ modulePath, exportName, args }) {
   try {
     let target = modules.get(modulePath);
     if (!target) {
+      if (TYPESCRIPT_FILE.test(modulePath) && !hasTypeScriptLoader()) throw typeScriptTargetError(modulePath);
       target = require(modulePath);
       modules.set(modulePath, target);
     }
@@ -46,3 +50,18 @@ module.exports = async function runExport({ modulePath, exportName, args }) {
     return { ok: false, error: transferError(error) };
   }
 };
+
+// A TypeScript loader such as tsx registers `.ts` with require; worker threads inherit one given to the process
+// with `node --import <loader>` (they start with its execArgv) or to the pool with `execArgv`.
+function hasTypeScriptLoader() {
+  return require.extensions['.ts'] !== undefined;
+}
+
+/** @param {string} modulePath */
+function typeScriptTargetError(modulePath) {
+  return new TypeError(
+    `${modulePath} is TypeScript, and this worker thread has no TypeScript loader. ` +
+      'Point toThread at built JavaScript, or run under a TypeScript loader that worker threads inherit, such as `node --import tsx` ' +
+      "(or give the pool one: new ThreadPool({ execArgv: ['--import', 'tsx'] })).",
+  );
+}

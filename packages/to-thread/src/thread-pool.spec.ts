@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { ThreadPool } from './thread-pool';
 import { toThread } from './to-thread';
-import type * as fixtures from '../test/fixtures/blocking-functions';
+import type * as fixtures from '../test/fixtures/blocking-functions.cjs';
 
-const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'blocking-functions.ts');
+const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'blocking-functions.cjs');
 
 describe('ThreadPool', () => {
-  it('names a bad size and what to do', () => {
+  it('names a bad option and what to do', () => {
     expect(() => new ThreadPool({ size: 0 })).toThrow('ThreadPool "size" must be an integer from 1 to 256, got 0');
     expect(() => new ThreadPool({ size: 2.5 })).toThrow(RangeError);
     expect(() => new ThreadPool({ idleTimeoutMs: -1 })).toThrow(/"idleTimeoutMs" must be a number of milliseconds/);
+    expect(() => new ThreadPool({ execArgv: '--import tsx' as unknown as string[] })).toThrow(
+      `ThreadPool "execArgv" must be an array of strings such as ['--import', 'tsx'], got "--import tsx".`,
+    );
   });
 
   it('starts no worker before the first call', async () => {

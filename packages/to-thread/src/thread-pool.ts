@@ -12,11 +12,17 @@ export interface ThreadPoolOptions {
   size?: number;
   /** How long an idle worker lingers before it exits, in ms. Default 30 000. */
   idleTimeoutMs?: number;
+  /**
+   * Node flags the worker threads start with. Default: the process's own (`process.execArgv`), so under
+   * `node --import tsx` the workers load TypeScript targets too. Pass `['--import', 'tsx']` to give only the
+   * workers a TypeScript loader; without one, a `.ts` target rejects with a TypeError saying so.
+   */
+  execArgv?: readonly string[];
 }
 
 /** One call for a worker: which export of which module, with which (structured-cloneable) arguments. */
 export interface ThreadCall {
-  /** Absolute path of the module (`.ts` or `.js`). */
+  /** Absolute path of the module: JavaScript, or TypeScript when the workers have a loader (see `execArgv`). */
   modulePath: string;
   /** Name of the exported function to call. */
   exportName: string;
@@ -35,7 +41,7 @@ export const MAX_POOL_SIZE = 256;
 
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
-// A plain .cjs file beside this one that registers tsx, so TypeScript targets load under jest, tsx and node alike.
+// A plain .cjs file beside this one (copied to dist/ by the build), so the worker starts without a TypeScript loader.
 const ENTRY_PATH = path.join(__dirname, 'thread-entry.cjs');
 
 // piscina 5 reports a worker that exits in the middle of a task only through this message (no code
@@ -60,14 +66,20 @@ export class ThreadPool {
   private closing: Promise<void> | undefined;
 
   constructor(options: ThreadPoolOptions = {}) {
-    const { size = os.availableParallelism(), idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
+    const { size = os.availableParallelism(), idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, execArgv } = options;
     if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
       throw new RangeError(
-        `ThreadPool "size" must be an integer from 1 to ${MAX_POOL_SIZE}, got ${size}. Pass a smaller size or omit it to use os.availableParallelism().`,
+        `ThreadPool "size" must be an integer from 1 to ${MAX_POOL_SIZE}, got ${size}. ` +
+          'Pass a smaller size or omit it to use os.availableParallelism().',
       );
     }
     if (!Number.isFinite(idleTimeoutMs) || idleTimeoutMs < 0) {
       throw new RangeError(`ThreadPool "idleTimeoutMs" must be a number of milliseconds ≥ 0, got ${idleTimeoutMs}.`);
+    }
+    if (execArgv !== undefined && (!Array.isArray(execArgv) || execArgv.some((flag) => typeof flag !== 'string'))) {
+      throw new TypeError(
+        `ThreadPool "execArgv" must be an array of strings such as ['--import', 'tsx'], got ${JSON.stringify(execArgv)}.`,
+      );
     }
     this.size = size;
     // minThreads 0: no worker starts before the first call, and idle ones exit after idleTimeoutMs.
@@ -77,6 +89,8 @@ export class ThreadPool {
       maxThreads: size,
       idleTimeout: idleTimeoutMs,
       concurrentTasksPerWorker: 1,
+      // undefined: Node's default, the workers inherit process.execArgv.
+      execArgv: execArgv && [...execArgv],
     });
   }
 

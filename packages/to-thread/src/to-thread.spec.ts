@@ -6,9 +6,11 @@ import { AbortError, HttpError, type now } from '@waitless/core/plugin';
 import { closeSharedThreadPool, sharedThreadPool } from './shared-thread-pool';
 import { ThreadPool } from './thread-pool';
 import { toThread } from './to-thread';
-import type * as fixtures from '../test/fixtures/blocking-functions';
+import type * as fixtures from '../test/fixtures/blocking-functions.cjs';
+import type * as typescript from '../test/fixtures/typescript-target';
 
-const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'blocking-functions.ts');
+const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'blocking-functions.cjs');
+const TYPESCRIPT_TARGET = path.join(__dirname, '..', 'test', 'fixtures', 'typescript-target.ts');
 
 // Node 20 has Atomics.waitAsync; the ES2023 lib the workspace compiles against does not declare it.
 const { waitAsync } = Atomics as unknown as {
@@ -26,7 +28,7 @@ describe('toThread', () => {
     await pool.close();
   });
 
-  it('runs an unmodified TypeScript export with several arguments on a worker', async () => {
+  it('runs an unmodified export with several arguments on a worker', async () => {
     const describeCall = toThread<typeof fixtures.describeCall>(FIXTURES, 'describeCall', { pool });
 
     const result = await describeCall('ab', 2, { upper: true }, [1, 2, 3]);
@@ -35,12 +37,10 @@ describe('toThread', () => {
     expect(result.threadId).not.toBe(0);
   });
 
-  it('accepts file: URLs and package names', async () => {
+  it('accepts file: URLs', async () => {
     const fromUrl = toThread<typeof fixtures.whichThread>(pathToFileURL(FIXTURES).href, 'whichThread', { pool });
-    const fromPackage = toThread<typeof now>('@waitless/core/plugin', 'now', { pool });
 
     expect(await fromUrl()).toBeGreaterThan(0);
-    expect(Math.abs((await fromPackage()) - Date.now())).toBeLessThan(1000);
   });
 
   it('rethrows core errors as the same class with their fields', async () => {
@@ -126,6 +126,40 @@ describe('toThread', () => {
     const whichThread = toThread<typeof fixtures.whichThread>(FIXTURES, 'whichThread', { pool });
 
     await expect(whichThread.withSignal(AbortSignal.abort())()).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('TypeScript targets', () => {
+  it('reject with a TypeError that says what to do when the workers have no TypeScript loader', async () => {
+    const plain = new ThreadPool({ size: 1, execArgv: [] });
+    try {
+      const greet = toThread<typeof typescript.greetFromThread>(TYPESCRIPT_TARGET, 'greetFromThread', { pool: plain });
+
+      const error = await greet('ts').catch((e: unknown) => e);
+
+      expect(error).toMatchObject({ name: 'TypeError' });
+      expect((error as Error).message).toBe(
+        `${TYPESCRIPT_TARGET} is TypeScript, and this worker thread has no TypeScript loader. ` +
+          'Point toThread at built JavaScript, or run under a TypeScript loader that worker threads inherit, such as `node --import tsx` ' +
+          "(or give the pool one: new ThreadPool({ execArgv: ['--import', 'tsx'] })).",
+      );
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('load when the workers get a loader through execArgv, package names included', async () => {
+    const withTsx = new ThreadPool({ size: 1, execArgv: ['--import', 'tsx'] });
+    try {
+      const greet = toThread<typeof typescript.greetFromThread>(TYPESCRIPT_TARGET, 'greetFromThread', { pool: withTsx });
+      // jest resolves @waitless/* names to their TypeScript sources (moduleNameMapper), so this one needs the loader too.
+      const fromPackage = toThread<typeof now>('@waitless/core/plugin', 'now', { pool: withTsx });
+
+      expect(await greet('ts')).toEqual({ greeting: 'hello ts', threadId: expect.any(Number) });
+      expect(Math.abs((await fromPackage()) - Date.now())).toBeLessThan(1000);
+    } finally {
+      await withTsx.close();
+    }
   });
 });
 

@@ -25,8 +25,9 @@ export interface ThreadFunction<F extends ThreadableFunction> {
 
 /**
  * Python's `asyncio.to_thread`: runs an unmodified blocking export of a module on a worker-thread pool
- * and returns an async function for it, so the event loop stays free. The module may be TypeScript or
- * JavaScript and is named by absolute path, `file:` URL or package name; it is loaded once per worker.
+ * and returns an async function for it, so the event loop stays free. The module is named by absolute path,
+ * `file:` URL or package name and is loaded once per worker; it should be JavaScript (a TypeScript module
+ * loads only when the workers have a TypeScript loader: see `ThreadPoolOptions.execArgv`).
  * Errors it throws come back as the same typed class (core errors fully; other classes keep name,
  * message and plain fields). Arguments and results are structured-cloned: a result that cannot be
  * rejects with `ThreadResultNotCloneableError`; a worker that calls `process.exit` mid-call

@@ -21,8 +21,8 @@ export interface OpenClientOptions {
 
 /**
  * Opens a client by name: a Waitless strategy loaded by plugin name through `createWaitless` (as an
- * app would), or a raw peer. `undici` is imported only here, only for the clients that need it: the
- * import alone would move this process's global `fetch` onto undici's agent.
+ * app would), a raw peer or a library peer. Peers are imported only here, only when asked for: the
+ * `undici` import alone would move this process's global `fetch` onto undici's agent.
  * Resolves `{ skipped }` when a strategy's plugin is not installed.
  */
 export async function openClient(name: ClientName, options: OpenClientOptions): Promise<BenchClient | Skipped> {
@@ -52,6 +52,40 @@ export async function openClient(name: ClientName, options: OpenClientOptions): 
           }
           await body.json();
         },
+        close: async () => undefined,
+      };
+    }
+    // Library peers: each library's default export used the way its README shows, defaults untouched
+    // (ky: retry 2 and a 10 s timeout; axios and got: Node's global agent, keep-alive on Node 20).
+    case 'ky': {
+      const { default: ky } = await import('ky');
+      return {
+        name,
+        isStrategy: false,
+        get: async (url, signal) => void (await ky.get(url, { signal }).json()),
+        close: async () => undefined,
+      };
+    }
+    case 'axios': {
+      const { default: axios } = await import('axios');
+      return {
+        name,
+        isStrategy: false,
+        async get(url, signal) {
+          // axios parses the JSON body itself and rejects on a status outside 2xx.
+          const response = await axios.get<unknown>(url, { signal });
+          if (response.status !== 200) throw new Error(`axios: status ${response.status} for GET ${url}`);
+        },
+        close: async () => undefined,
+      };
+    }
+    case 'got': {
+      // got 14 is ESM-only; Node ≥ 20.19 loads it from here (require(esm)).
+      const { default: got } = await import('got');
+      return {
+        name,
+        isStrategy: false,
+        get: async (url, signal) => void (await got(url, { signal }).json()),
         close: async () => undefined,
       };
     }

@@ -1,13 +1,20 @@
 import { gather } from '@waitless/concurrency';
+import type { FanOutVia } from '../scenario-protocol';
 import type { BenchClient } from './bench-client';
 import { pokemonUrl } from '@waitless/pokeapi';
 
 /**
- * Runs `count` GETs of `url` all at once, the way each kind of client would be used: Waitless
- * strategies through `gather` (concurrency = count), raw peers through `Promise.all`.
+ * Runs `count` GETs of `url` all at once, by default the way each kind of client would be used: Waitless
+ * strategies through `gather` (concurrency = count), peers through `Promise.all`. `via` overrides it, so
+ * a peer can be paced exactly like a strategy.
  */
-export async function fanOut(client: BenchClient, count: number, url: string): Promise<void> {
-  if (client.isStrategy) {
+export async function fanOut(
+  client: BenchClient,
+  count: number,
+  url: string,
+  via: FanOutVia = client.isStrategy ? 'gather' : 'Promise.all',
+): Promise<void> {
+  if (via === 'gather') {
     await gather(
       Array.from({ length: count }, () => (signal: AbortSignal) => client.get(url, signal)),
       { concurrency: count },

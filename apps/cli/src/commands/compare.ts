@@ -53,7 +53,11 @@ export function registerCompare(program: Command): void {
 The baseline runs ${BASELINE_STRATEGY} one request at a time (sequential); every strategy then runs the
 same requests with gather(). Each is warmed up first so thread-pool start-up is not timed.
 Max loop lag is the longest stretch the event loop could not run a timer (monitorEventLoopDelay plus a heartbeat).
-${examples('waitless compare', 'waitless compare --count 50 --latency 200 --concurrency 10', 'waitless compare --strategies native-async,blocking-sync --json')}`,
+${examples(
+  'waitless compare',
+  'waitless compare --count 50 --latency 200 --concurrency 10',
+  'waitless compare --strategies native-async,blocking-sync --json',
+)}`,
     )
     .action(commandAction<CompareOptions>(runCompare));
 }
@@ -112,7 +116,9 @@ async function runCompare({ options, globals, interrupt, out }: CommandRun<Compa
         }),
       );
       if (interrupt.interrupted) {
-        cutShort = `${run.strategy} (${run.mode}) after ${tally.ok + tally.failed} of ${options.count} requests (${tally.ok} ok, ${tally.failed} failed)`;
+        cutShort =
+          `${run.strategy} (${run.mode}) after ${tally.ok + tally.failed} of ${options.count} requests ` +
+          `(${tally.ok} ok, ${tally.failed} failed)`;
         break;
       }
       baselineMs ??= wallMs;
@@ -189,11 +195,13 @@ function printTable(out: NodeJS.WriteStream, results: CompareResult[], context: 
   );
   const target = runtime.fixture ? `the embedded fixture server (latency ${options.latency} ms)` : runtime.baseUrl;
   out.write(`${style.bold(`compare: ${options.count} random Pokémon names per strategy`)} against ${target}\n\n${table}\n\n`);
+  const warmed = [...context.warmRequests.entries()].map(([name, n]) => `${name}: ${n} request${n === 1 ? '' : 's'}`).join(', ');
   out.write(
     style.dim(
       [
-        `sequential = ${context.baseline}, one request at a time (the baseline, speedup 1.00x); gather = all strategies with concurrency ${context.concurrency}.`,
-        `Every strategy was warmed up first (${[...context.warmRequests.entries()].map(([name, n]) => `${name}: ${n} request${n === 1 ? '' : 's'}`).join(', ')}), so pool start-up is not timed.`,
+        `sequential = ${context.baseline}, one request at a time (the baseline, speedup 1.00x); ` +
+          `gather = all strategies with concurrency ${context.concurrency}.`,
+        `Every strategy was warmed up first (${warmed}), so pool start-up is not timed.`,
         'Max loop lag: the longest time the event loop could not run a timer during the run.',
       ].join('\n'),
     ) + '\n',

@@ -55,7 +55,8 @@ async function runFixture({ options, interrupt, out }: CommandRun<FixtureOptions
   });
   const jitter = options.jitter ? ` ±${options.jitter} ms` : '';
   out.write(
-    `Fixture PokeAPI listening on ${server.url} (latency ${options.latency} ms${jitter}, error rate ${options.errorRate}). Ctrl-C to stop.\n`,
+    `Fixture PokeAPI listening on ${server.url} (latency ${options.latency} ms${jitter}, error rate ${options.errorRate}). ` +
+      'Ctrl-C to stop.\n',
   );
   // SIGTERM (a process manager, `kill`) stops it as cleanly as Ctrl-C.
   let onSigterm: () => void = () => undefined;

@@ -40,7 +40,11 @@ Modes:
   generator   an async generator that yields each name: also one at a time (SEQUENTIAL)
   gather      gather() with at most --concurrency requests in flight; names printed at the end
   stream      mapStream(): names printed as they arrive, completion order
-${examples('waitless names --count 20 --mode gather --concurrency 10', 'waitless --strategy blocking-sync names --count 5', 'waitless names --mode stream --base-url https://pokeapi.co')}`,
+${examples(
+  'waitless names --count 20 --mode gather --concurrency 10',
+  'waitless --strategy blocking-sync names --count 5',
+  'waitless names --mode stream --base-url https://pokeapi.co',
+)}`,
     )
     .action(commandAction<NamesOptions>(runNames));
 }
@@ -80,7 +84,8 @@ async function runNames({ options, globals, interrupt, out }: CommandRun<NamesOp
     const counts = `${tally.ok} ok, ${tally.failed} failed${tally.aborted ? `, ${tally.aborted} aborted` : ''}`;
     if (interrupt.interrupted) {
       out.write(
-        `${style.yellow('interrupted')}: ${names.length} of ${options.count} names in ${formatMs(wallMs)} on ${strategyName} (${how}); ${counts}\n`,
+        `${style.yellow('interrupted')}: ${names.length} of ${options.count} names in ${formatMs(wallMs)} ` +
+          `on ${strategyName} (${how}); ${counts}\n`,
       );
     } else {
       out.write(`${style.bold(`${names.length} names in ${formatMs(wallMs)}`)} on ${strategyName} (${how}); ${counts}\n`);

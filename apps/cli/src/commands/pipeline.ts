@@ -37,7 +37,10 @@ export function registerPipeline(program: Command): void {
       `
 Requests go through the active strategy; {baseUrl} in the file is the embedded fixture server or --base-url.
 Steps are the built-in "pick" plus every step the CLI registers (pokemon.name, pokemon.detail).
-${examples('waitless pipeline packages/concurrency/examples/pokemon-pipeline.json --input 0', 'waitless --strategy worker-threaded pipeline my-pipeline.json --deadline 2000 --json')}`,
+${examples(
+  'waitless pipeline packages/concurrency/examples/pokemon-pipeline.json --input 0',
+  'waitless --strategy worker-threaded pipeline my-pipeline.json --deadline 2000 --json',
+)}`,
     )
     .action(commandAction<PipelineOptions>(runPipelineCommand));
 }
@@ -67,13 +70,13 @@ async function runPipelineCommand({ options, globals, interrupt, out, args }: Co
     });
     const timed = withOffsets(result, result.startedAt ?? 0);
     if (options.json) {
-      out.write(
-        `${JSON.stringify({ file: args[0], strategy: strategyName, status: result.status, wallMs: timed.durationMs ?? 0, result: timed })}\n`,
-      );
+      const summary = { file: args[0], strategy: strategyName, status: result.status, wallMs: timed.durationMs ?? 0, result: timed };
+      out.write(`${JSON.stringify(summary)}\n`);
     } else {
       const style = createStyle(out);
       out.write(
-        `${style.bold(`pipeline ${args[0]}`)} on ${strategyName}: ${statusText(result.status, style)} in ${formatMs(timed.durationMs ?? 0)}\n`,
+        `${style.bold(`pipeline ${args[0]}`)} on ${strategyName}: ` +
+          `${statusText(result.status, style)} in ${formatMs(timed.durationMs ?? 0)}\n`,
       );
       printTree(out, timed, '', style);
       if (result.status === 'ok') out.write(`output: ${preview(result.output, OUTPUT_CHARS)}\n`);

@@ -53,7 +53,8 @@ async function runStarve({ options, globals, interrupt, out }: CommandRun<Starve
       const strategy = await runtime.waitless.ready(name);
       await warmUp(runtime, strategy, runtime.waitless.describe(name), 1, interrupt.signal).catch(() => undefined);
       out.write(
-        `${style.bold(name)}: a counter ticks every ${TICK_MS} ms while one request waits ${runtime.fixture ? `${options.latency} ms` : `on ${runtime.baseUrl}`}\n`,
+        `${style.bold(name)}: a counter ticks every ${TICK_MS} ms while one request waits ` +
+          `${runtime.fixture ? `${options.latency} ms` : `on ${runtime.baseUrl}`}\n`,
       );
       await counterBesideRequest(strategy, runtime.baseUrl, { out, style, tally, signal: interrupt.signal });
     }
@@ -123,11 +124,13 @@ async function counterBesideRequest(strategy: FetchStrategy, baseUrl: string, { 
   } = longestGap(heartbeatGaps(ticks, { from: 0, until: Infinity, ongoing: true })) ?? { ms: 0, start: 0, end: 0 };
   if (gapMs >= FROZEN_GAP_MS) {
     out.write(
-      `  ${style.red(`counter froze for ${Math.round(gapMs)} ms`)} (no tick between +${formatMs(from)} and +${formatMs(to)}; ${during} ticks during the ${formatMs(end - sentAt)} request)\n`,
+      `  ${style.red(`counter froze for ${Math.round(gapMs)} ms`)} ` +
+        `(no tick between +${formatMs(from)} and +${formatMs(to)}; ${during} ticks during the ${formatMs(end - sentAt)} request)\n`,
     );
   } else {
     out.write(
-      `  ${style.green(`counter kept ticking: ${during} ticks during the request`)} (${formatMs(end - sentAt)}; longest gap ${formatMs(gapMs)})\n`,
+      `  ${style.green(`counter kept ticking: ${during} ticks during the request`)} ` +
+        `(${formatMs(end - sentAt)}; longest gap ${formatMs(gapMs)})\n`,
     );
   }
 }

@@ -17,7 +17,11 @@ export function registerStrategies(program: Command): void {
 The active strategy comes from, highest first: --strategy, the WAITLESS_STRATEGY environment variable,
 "strategy" in waitless.config.json, or the first registered plugin. The plugins are the config file's
 "plugins" list, or the CLI's three built-in ones when it has none.
-${examples('waitless strategies', 'WAITLESS_STRATEGY=worker-threaded waitless strategies', 'waitless --config ./my.config.json strategies')}`,
+${examples(
+  'waitless strategies',
+  'WAITLESS_STRATEGY=worker-threaded waitless strategies',
+  'waitless --config ./my.config.json strategies',
+)}`,
     )
     .action(commandAction<object>(runStrategies));
 }

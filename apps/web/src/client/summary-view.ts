@@ -38,7 +38,8 @@ export function summaryView(summary: RunSummary | undefined, compact: boolean): 
     'speedup',
     'Speedup vs sequential',
     `${summary.speedup.toFixed(summary.speedup >= 10 ? 0 : 1)}×`,
-    `Computed, not re-run: Σ request durations (${formatMs(summary.sumDurationMs)}) ÷ wall time. 1× means the requests ran one after another.`,
+    `Computed, not re-run: Σ request durations (${formatMs(summary.sumDurationMs)}) ÷ wall time. ` +
+      '1× means the requests ran one after another.',
     summary.speedup >= 1.5 ? 'good' : '',
     `Σ ${formatMs(summary.sumDurationMs)} of requests ÷ wall time`,
   );

@@ -9,12 +9,12 @@ import { parseRunRequest, RunRequestError } from './run-request-schema';
 import { RunManager } from './run-manager';
 import { openSseStream } from './sse-stream';
 
-/** The front end Vite builds (`npx nx run web:build`). */
-export const DEFAULT_STATIC_DIR = path.resolve(__dirname, '..', '..', 'dist');
+/** The front end Vite builds (`npx nx run web:build`), beside the server's own build in dist/server. */
+export const DEFAULT_STATIC_DIR = path.resolve(__dirname, '..', '..', 'dist', 'client');
 
 /** Options for {@link createWebApp} and {@link startWebServer}. */
 export interface WebAppOptions {
-  /** Built front end to serve; default `apps/web/dist`. */
+  /** Built front end to serve; default `apps/web/dist/client`. */
   staticDir?: string;
   /** Which Waitless config to load (default: search upwards from `cwd` for waitless.config.json, or `WAITLESS_CONFIG`). */
   waitless?: { configPath?: string; inline?: unknown; cwd?: string };

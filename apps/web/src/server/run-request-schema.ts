@@ -51,7 +51,8 @@ export function parseRunRequest(body: unknown, strategies: readonly string[], ta
   if (!targets.includes(params.target)) {
     throw new RunRequestError(
       'target',
-      `Invalid "target": "${params.target}" is not allowed. Use one of: ${targets.join(', ')} (add base URLs to "allowedBaseUrls" in waitless.config.json).`,
+      `Invalid "target": "${params.target}" is not allowed. Use one of: ${targets.join(', ')} ` +
+        '(add base URLs to "allowedBaseUrls" in waitless.config.json).',
     );
   }
   return params;

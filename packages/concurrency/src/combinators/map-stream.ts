@@ -18,7 +18,9 @@ export interface MapStreamOptions {
  * The first error from `fn` aborts the other calls and is thrown from the loop; breaking out of the
  * loop aborts the running calls and closes `source`.
  * @example
- * for await (const name of mapStream(ids(), (id, signal) => getPokemonName(id, strategy, { signal }), { concurrency: 8 })) console.log(name);
+ * for await (const name of mapStream(ids(), (id, signal) => getPokemonName(id, strategy, { signal }), { concurrency: 8 })) {
+ *   console.log(name);
+ * }
  */
 export async function* mapStream<I, R>(
   source: Iterable<I> | AsyncIterable<I>,

@@ -84,7 +84,8 @@ describe('withDecorators', () => {
 
   it('validates the settings and names the bad field', () => {
     expect(() => withDecorators(transport, { retry: { attempts: 0 } })).toThrow(
-      'Invalid config in withDecorators settings: "retry.attempts" Too small: expected number to be >=1. Fix the value, or remove the field to use the default.',
+      'Invalid config in withDecorators settings: "retry.attempts" Too small: expected number to be >=1. ' +
+        'Fix the value, or remove the field to use the default.',
     );
   });
 });

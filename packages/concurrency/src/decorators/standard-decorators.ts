@@ -55,7 +55,11 @@ export const totalTimeoutDecorator = defineStrategyDecorator({
  * The decorators to register for config-driven `retry`, `timeout`, `rateLimit` and `concurrencyLimit`
  * under `strategies.<name>`, applied in {@link DECORATOR_ORDER}. The `timeout` key has two entries (per
  * attempt inside retry, total outside it), because one decorator can only sit at one place in the chain.
- * @example createWaitless({ decorators: standardDecorators, inline: { plugins: ['@waitless/strategy-native-async'], strategies: { 'native-async': { retry: { attempts: 3 } } } } })
+ * @example
+ * createWaitless({
+ *   decorators: standardDecorators,
+ *   inline: { plugins: ['@waitless/strategy-native-async'], strategies: { 'native-async': { retry: { attempts: 3 } } } },
+ * });
  */
 export const standardDecorators: readonly StrategyDecoratorDefinition[] = [
   concurrencyLimitDecorator,

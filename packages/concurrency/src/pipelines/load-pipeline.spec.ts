@@ -63,7 +63,8 @@ describe('loadPipeline', () => {
   it('reports an unknown step with the registered names', () => {
     const spec = pipeline.sequence([pipeline.step('pokemon.name'), pipeline.concurrent([pipeline.step('pokemon.nmae')])]);
     expect(errorOf(() => validatePipeline(spec, { steps, source: 'pokemon.json' })).message).toBe(
-      'pokemon.json: $.steps[1].steps[0].step: unknown step "pokemon.nmae". Registered: pick, pokemon.detail, pokemon.name. Fix the name, or register the step (createWaitless({ steps })).',
+      'pokemon.json: $.steps[1].steps[0].step: unknown step "pokemon.nmae". Registered: pick, pokemon.detail, pokemon.name. ' +
+        'Fix the name, or register the step (createWaitless({ steps })).',
     );
   });
 

@@ -81,7 +81,8 @@ function checkNode(node: PipelineNode, path: string, source: string, steps: read
         throw new PipelineSpecError(
           source,
           `${path}.step`,
-          `unknown step "${node.step}". Registered: ${registered.join(', ') || '(none)'}. Fix the name, or register the step (createWaitless({ steps })).`,
+          `unknown step "${node.step}". Registered: ${registered.join(', ') || '(none)'}. ` +
+            'Fix the name, or register the step (createWaitless({ steps })).',
         );
       }
       checkPlaceholders(JSON.stringify(node.args ?? {}), `${path}.args`, source);

@@ -36,7 +36,8 @@ export function resolvePlaceholder(placeholder: string, scope: TemplateScope): u
 function scalar(placeholder: string, value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   throw new Error(
-    `{${placeholder}} is ${value === null ? 'null' : typeof value}; only strings, numbers and booleans can go into text. Point it at a field, e.g. {${placeholder}.name}.`,
+    `{${placeholder}} is ${value === null ? 'null' : typeof value}; only strings, numbers and booleans can go into text. ` +
+      `Point it at a field, e.g. {${placeholder}.name}.`,
   );
 }
 

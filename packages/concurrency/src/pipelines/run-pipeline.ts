@@ -43,7 +43,9 @@ interface RunContext {
  * `PipelineSpecError`), then never throws: failures and cancellations are reported in the tree.
  * In a `concurrent` node the first failing child aborts its running siblings.
  * @example
- * const result = await runPipeline(loadPipeline('pipeline.json'), { strategy, steps: runtime.pipelineSteps(), baseUrl, deadlineMs: 5_000 });
+ * const result = await runPipeline(loadPipeline('pipeline.json'), {
+ *   strategy, steps: runtime.pipelineSteps(), baseUrl, deadlineMs: 5_000,
+ * });
  * if (result.status !== 'ok') console.error(result.error);
  */
 export async function runPipeline(spec: PipelineNode, options: RunPipelineOptions): Promise<PipelineNodeResult> {

@@ -10,7 +10,10 @@ const baseUrl = z.url().transform(normalizeBaseUrl);
  */
 export const strategySettingsSchema = z.record(z.string(), z.unknown());
 
-/** The shape of `waitless.config.json`. Strategy settings are checked against the registered plugins and decorators when the runtime is created. */
+/**
+ * The shape of `waitless.config.json`. Strategy settings are checked against the registered plugins and decorators
+ * when the runtime is created.
+ */
 export const configSchema = z
   .object({
     $schema: z.string().optional(),

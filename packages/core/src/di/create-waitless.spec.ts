@@ -38,10 +38,12 @@ describe('createWaitless', () => {
   it('rejects an unknown strategy with where the name came from, the closest registered name and the list', () => {
     const strategyPlugins = [plugin('native-async'), plugin('blocking-sync')];
     expect(() => createWaitless({ inline: {}, env: {}, strategy: 'nativ-async', strategyPlugins })).toThrow(
-      'Unknown strategy "nativ-async" (requested by the caller). Did you mean "native-async"? Registered: blocking-sync, native-async. A strategy from another package must be listed in "plugins".',
+      'Unknown strategy "nativ-async" (requested by the caller). Did you mean "native-async"? Registered: blocking-sync, native-async. ' +
+        'A strategy from another package must be listed in "plugins".',
     );
     expect(() => createWaitless({ inline: {}, env: { WAITLESS_STRATEGY: 'zzz' }, strategyPlugins })).toThrow(
-      'Unknown strategy "zzz" (from the WAITLESS_STRATEGY environment variable). Registered: blocking-sync, native-async. A strategy from another package must be listed in "plugins".',
+      'Unknown strategy "zzz" (from the WAITLESS_STRATEGY environment variable). Registered: blocking-sync, native-async. ' +
+        'A strategy from another package must be listed in "plugins".',
     );
     const dir = mkdtempSync(join(tmpdir(), 'waitless-unknown-'));
     writeFileSync(join(dir, 'waitless.config.json'), JSON.stringify({ strategy: 'blocking-snyc' }));
@@ -72,7 +74,8 @@ describe('createWaitless', () => {
     expect(missing).toThrow(PluginLoadError);
     expect(missing).toThrow(/Install it \(npm install @waitless\/strategy-missing\)/);
     expect(() => createWaitless({ inline: { plugins: [join(fixtures, 'not-a-plugin.ts')] }, env: {} })).toThrow(
-      /exports no strategy plugin definition \(found: nothingHere\)\. A plugin exports \{ name, description, profile, create \} as "plugin" or as its default export/,
+      'exports no strategy plugin definition (found: nothingHere). ' +
+        'A plugin exports { name, description, profile, create } as "plugin" or as its default export',
     );
   });
 
@@ -135,7 +138,8 @@ describe('createWaitless', () => {
     expect(() =>
       createWaitless({ inline: { strategies: { rec: { retyr: {} } } }, env: {}, decorators, strategyPlugins: [plugin('rec')] }),
     ).toThrow(
-      'Invalid config in the inline config: "strategies.rec.retyr" is not a known setting. Did you mean "retry"? Known: options, retry, rateLimit, timeout.',
+      'Invalid config in the inline config: "strategies.rec.retyr" is not a known setting. ' +
+        'Did you mean "retry"? Known: options, retry, rateLimit, timeout.',
     );
     expect(() =>
       createWaitless({ inline: { strategies: { rec: { retry: { tag: 1 } } } }, env: {}, decorators, strategyPlugins: [plugin('rec')] }),

@@ -159,7 +159,8 @@ function validateStrategySettings(
       throw new ConfigError(
         `strategies.${name}`,
         loaded.source,
-        `configures a strategy that no loaded plugin registers.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Registered: ${names.join(', ')}. Fix the name, or list the plugin package in "plugins".`,
+        `configures a strategy that no loaded plugin registers.${suggestion ? ` Did you mean "${suggestion}"?` : ''} ` +
+          `Registered: ${names.join(', ')}. Fix the name, or list the plugin package in "plugins".`,
       );
     }
     validated.set(name, validateDecoratorSettings(settings, decorators, loaded.source, `strategies.${name}`));

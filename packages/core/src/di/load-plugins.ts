@@ -31,7 +31,8 @@ export function loadPlugins(plugins: readonly string[], searchPaths: readonly st
       throw new PluginLoadError(
         packageName,
         source,
-        `it exports no strategy plugin definition (found: ${found}). A plugin exports { name, description, profile, create } as "plugin" or as its default export; see docs/writing-a-strategy.md.`,
+        `it exports no strategy plugin definition (found: ${found}). ` +
+          'A plugin exports { name, description, profile, create } as "plugin" or as its default export; see docs/writing-a-strategy.md.',
       );
     }
     return { definition, packageName: definition.packageName ?? packageName };

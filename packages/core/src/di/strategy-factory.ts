@@ -37,7 +37,10 @@ export class StrategyFactory {
     return descriptor;
   }
 
-  /** The decorated strategy called `name`; the same instance on every call. A strategy that starts asynchronously answers once it is ready. */
+  /**
+   * The decorated strategy called `name`; the same instance on every call. A strategy that starts asynchronously
+   * answers once it is ready.
+   */
   create(name: string): FetchStrategy {
     return this.entry(name).strategy;
   }

@@ -38,7 +38,8 @@ export function transferError(error: unknown): TransferredError {
   return flatten(error, MAX_CAUSE_DEPTH);
 }
 
-type Reviver = (f: Record<string, any>, options: ErrorOptions | undefined) => Error; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Reviver = (f: Record<string, any>, options: ErrorOptions | undefined) => Error;
 
 const revivers = new Map<string, Reviver>([
   ['http', (f, o) => new HttpError(f.status, f.method, f.url, f.bodyExcerpt ?? '', f.headers, o)],

@@ -1,6 +1,9 @@
 import { WaitlessError } from './waitless-error';
 
-/** A package listed in `plugins` could not be loaded or exports no plugin; `cause` is the loader's error. Recognise it with `isPluginLoadError`. */
+/**
+ * A package listed in `plugins` could not be loaded or exports no plugin; `cause` is the loader's error.
+ * Recognise it with `isPluginLoadError`.
+ */
 export class PluginLoadError extends WaitlessError {
   override name = 'PluginLoadError' as const;
   override readonly kind = 'plugin-load' as const;

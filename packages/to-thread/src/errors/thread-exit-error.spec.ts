@@ -4,9 +4,9 @@ import { toThread } from '../to-thread';
 import { reviveError, transferError } from '@waitless/core/plugin';
 import { isThreadExitError } from './error-guards';
 import { ThreadExitError } from './thread-exit-error';
-import type * as fixtures from '../../test/fixtures/blocking-functions';
+import type * as fixtures from '../../test/fixtures/blocking-functions.cjs';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'blocking-functions.ts');
+const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'blocking-functions.cjs');
 
 describe('ThreadExitError', () => {
   it('names the exit code, the export and the module, and the pool serves the next call', async () => {

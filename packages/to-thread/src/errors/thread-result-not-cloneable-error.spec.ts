@@ -4,9 +4,9 @@ import { toThread } from '../to-thread';
 import { reviveError, transferError } from '@waitless/core/plugin';
 import { isThreadResultNotCloneableError } from './error-guards';
 import { ThreadResultNotCloneableError } from './thread-result-not-cloneable-error';
-import type * as fixtures from '../../test/fixtures/blocking-functions';
+import type * as fixtures from '../../test/fixtures/blocking-functions.cjs';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'blocking-functions.ts');
+const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'blocking-functions.cjs');
 
 describe('ThreadResultNotCloneableError', () => {
   let pool: ThreadPool;

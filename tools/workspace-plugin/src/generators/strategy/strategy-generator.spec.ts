@@ -57,7 +57,7 @@ describe('strategy generator', () => {
     });
   });
 
-  it('writes a strategy with a TODO at the transport, a plain defineStrategyPlugin definition and the two-line conformance spec', async () => {
+  it('writes a strategy with a TODO at the transport, a plain defineStrategyPlugin module and the two-line conformance spec', async () => {
     await strategyGenerator(tree, { name: 'my-transport', description: `Carries requests on "carrier pigeons" */ fast` });
     const src = 'packages/strategy-my-transport/src';
     const strategy = tree.read(`${src}/my-transport-strategy.ts`, 'utf-8');
@@ -69,10 +69,12 @@ describe('strategy generator', () => {
     const module = tree.read(`${src}/my-transport-plugin.ts`, 'utf-8');
     expect(module).toContain('export const plugin = defineStrategyPlugin({');
     expect(module).not.toContain('inversify');
-    expect(module).toContain(`description: "Carries requests on \\"carrier pigeons\\" *\\\\/ fast",`);
+    expect(module).toContain(`description: 'Carries requests on "carrier pigeons" *\\\\/ fast',`);
     expect(module).toContain("packageName: '@waitless/strategy-my-transport',");
     expect(tree.read(`${src}/my-transport-conformance.spec.ts`, 'utf-8')).toBe(
-      "import { describeConformance } from '@waitless/strategy-testkit';\nimport { plugin } from './my-transport-plugin';\n\ndescribeConformance(plugin);\n",
+      "import { describeConformance } from '@waitless/strategy-testkit';\n" +
+        "import { plugin } from './my-transport-plugin';\n\n" +
+        'describeConformance(plugin);\n',
     );
     expect(tree.read(`${src}/index.ts`, 'utf-8')).toBe(
       "export { plugin } from './my-transport-plugin';\nexport { MyTransportStrategy } from './my-transport-strategy';\n",
@@ -150,7 +152,8 @@ describe('strategy generator', () => {
   it('rejects a name that clashes with an existing project, package or folder', async () => {
     addProjectConfiguration(tree, 'strategy-native-async', { root: 'packages/strategy-native-async' });
     await expect(strategyGenerator(tree, { name: 'native-async' })).rejects.toThrow(
-      'A project named "strategy-native-async" (no package.json) already exists at packages/strategy-native-async. Pick another strategy name, or delete that package first.',
+      'A project named "strategy-native-async" (no package.json) already exists at packages/strategy-native-async. ' +
+        'Pick another strategy name, or delete that package first.',
     );
 
     addProjectConfiguration(tree, 'pool', { root: 'libs/pool' });

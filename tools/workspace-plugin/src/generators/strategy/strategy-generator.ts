@@ -2,6 +2,7 @@ import { generateFiles, names, offsetFromRoot, readJson, updateJson, type Genera
 import { existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { addToLockfile } from './add-to-lockfile';
+import { descriptionDocLines, descriptionProperty } from './description-source';
 import type { StrategyGeneratorSchema } from './schema';
 import { validateStrategyOptions, type StrategyTarget } from './validate-strategy-options';
 
@@ -15,21 +16,25 @@ import { validateStrategyOptions, type StrategyTarget } from './validate-strateg
 export default async function strategyGenerator(tree: Tree, options: StrategyGeneratorSchema): Promise<GeneratorCallback> {
   const target = validateStrategyOptions(tree, options);
   const { className, propertyName } = names(target.name);
+  // One line, and safe inside the TSDoc comment it is also written to.
+  const description = (options.description ?? `${target.name}: TODO say in one line how this strategy carries requests.`)
+    .replace(/\s+/g, ' ')
+    .replace(/\*\//g, '*\\/')
+    .trim();
   generateFiles(tree, join(__dirname, 'files'), target.projectRoot, {
     ...target,
     className,
     propertyName,
-    // One line, and safe inside the TSDoc comment it is also written to.
-    description: (options.description ?? `${target.name}: TODO say in one line how this strategy carries requests.`)
-      .replace(/\s+/g, ' ')
-      .replace(/\*\//g, '*\\/')
-      .trim(),
+    description,
+    descriptionDocLines: descriptionDocLines(description),
+    descriptionProperty: descriptionProperty(description),
     offset: offsetFromRoot(target.projectRoot),
   });
 
   addTsconfigPath(tree, target);
   addToLockfile(tree, target.projectRoot, addToWorkspaces(tree, target.directory));
-  // No formatFiles: the templates are formatted already and the workspace installs no formatter.
+  // No formatFiles: the templates and the description are laid out as prettier would, so the new package passes
+  // `nx lint` (prettier and max-len) as generated, without reformatting the root files touched above.
   return () => linkWorkspacePackage(tree.root, target);
 }
 

@@ -31,7 +31,9 @@ export function validateStrategyOptions(tree: Tree, options: StrategyGeneratorSc
   }
   if (!KEBAB_CASE.test(name)) {
     throw new Error(
-      `Invalid strategy name "${name}": use kebab-case (lowercase letters and digits, words joined by single hyphens, starting with a letter). Try: ${COMMAND} ${suggestName(name)}`,
+      `Invalid strategy name "${name}": use kebab-case ` +
+        '(lowercase letters and digits, words joined by single hyphens, starting with a letter). ' +
+        `Try: ${COMMAND} ${suggestName(name)}`,
     );
   }
 
@@ -47,7 +49,8 @@ export function validateStrategyOptions(tree: Tree, options: StrategyGeneratorSc
     const existingPackage = readPackageName(tree, project.root);
     if (existingName === projectName || existingPackage === packageName) {
       throw new Error(
-        `A project named "${existingName}" (${existingPackage ?? 'no package.json'}) already exists at ${project.root}. Pick another strategy name, or delete that package first.`,
+        `A project named "${existingName}" (${existingPackage ?? 'no package.json'}) already exists at ${project.root}. ` +
+          'Pick another strategy name, or delete that package first.',
       );
     }
   }

@@ -120,9 +120,9 @@ describe(`${GUIDE} end to end`, () => {
     writeFileSync(
       join(outside, 'index.js'),
       // A plugin is a plain object: it needs nothing from core at run time, not even defineStrategyPlugin.
-      `class OutsideStrategy { name = 'outside'; async fetch() { throw new Error('not called'); } }
-exports.plugin = { name: 'outside', packageName: 'waitless-strategy-outside', description: 'Published outside the repo.', profile: 'concurrent', create: () => new OutsideStrategy() };
-`,
+      "class OutsideStrategy { name = 'outside'; async fetch() { throw new Error('not called'); } }\n" +
+        "exports.plugin = { name: 'outside', packageName: 'waitless-strategy-outside', description: 'Published outside the repo.', " +
+        "profile: 'concurrent', create: () => new OutsideStrategy() };\n",
     );
     activate(workspace, ['waitless-strategy-outside']);
     const listed = run(

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'package-tests', preset: '../../jest.preset.js' };
