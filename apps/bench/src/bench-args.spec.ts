@@ -5,7 +5,8 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       json: false,
       quick: false,
-      sections: ['seed', 'throughput', 'dispatch', 'loopLag', 'memory'],
+      sections: ['seed', 'throughput', 'coldStart', 'dispatch', 'loopLag', 'memory'],
+      clients: undefined,
       svgPath: undefined,
       noSvg: false,
       verbose: false,
@@ -18,10 +19,15 @@ describe('parseBenchArgs', () => {
     expect(args).toMatchObject({ quick: true, json: true, sections: ['seed', 'memory'] });
   });
 
-  it('names an unknown section or flag', () => {
+  it('keeps --clients in their canonical order', () => {
+    expect(parseBenchArgs(['--clients', 'got, native-async']).clients).toEqual(['native-async', 'got']);
+  });
+
+  it('names an unknown section, client or flag', () => {
     expect(() => parseBenchArgs(['--only', 'seed,latency'])).toThrow(
-      'Unknown section in --only "seed,latency". Sections: seed, throughput, dispatch, loopLag, memory.',
+      'Unknown section in --only "seed,latency". Sections: seed, throughput, coldStart, dispatch, loopLag, memory.',
     );
+    expect(() => parseBenchArgs(['--clients', 'superagent'])).toThrow('Unknown client in --clients "superagent". Clients: native-async,');
     expect(() => parseBenchArgs(['--fast'])).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(['--svg', 'a.svg', '--no-svg'])).toThrow('either --svg PATH or --no-svg');
   });

@@ -25,7 +25,8 @@ Runs every scenario against the fixture server, each client in its own child pro
   --quick         small counts; the whole run takes a few minutes on 2 cores
   --json          print one JSON object on stdout instead of the tables (progress stays on stderr)
   --only LIST     run only these sections, comma-separated: ${SECTIONS.join(', ')}
-  --clients LIST  run only these clients, comma-separated: ${CLIENT_NAMES.join(', ')}
+  --clients LIST  run only these clients, comma-separated:
+                  ${CLIENT_NAMES.join(', ')}
   --svg PATH      write the seed chart here (default: docs/benchmarks-seed.svg on a full run, none with --quick)
   --no-svg        write no chart
   --verbose       print stack traces of failures`;

@@ -65,7 +65,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       warmupRequests: quick ? 50 : 500,
       concurrencies: [1, 16, 64, 256],
       poolSize: quick ? 4 : 8,
-      clients: ['native-async', 'worker-threaded', 'undici-pool', 'fetch', 'undici', 'ky', 'axios', 'got'],
+      clients: ['native-async', 'worker-threaded', 'undici-pool', 'blocking-sync', 'fetch', 'undici', 'ky', 'axios', 'got'],
     },
     coldStart: {
       samples: quick ? 2 : 5,

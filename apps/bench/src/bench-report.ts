@@ -246,9 +246,7 @@ function buildSeed(plan: BenchPlan, measured: NonNullable<BenchMeasurements['see
   };
   const results = [
     row(measured.sequential, 'baseline', 'sequential', `sequential ${CLIENT_LABELS[measured.sequential.client]}`),
-    ...measured.concurrent.map((s) =>
-      row(s, kindOf(s.client), isStrategy(s.client) ? 'gather' : 'Promise.all', CLIENT_LABELS[s.client]),
-    ),
+    ...measured.concurrent.map((s) => row(s, kindOf(s.client), isStrategy(s.client) ? 'gather' : 'Promise.all', CLIENT_LABELS[s.client])),
   ];
   return {
     requests: plan.seed.requests,

@@ -83,7 +83,7 @@ export function formatReport(report: BenchReport): string {
     const strategyNames = [...new Set(report.peers.flatMap((p) => p.strategies.map((x) => x.name)))];
     parts.push(
       section(
-        '3. Strategies vs peers: each strategy\'s req/s ÷ the best peer\'s at the same concurrency',
+        "3. Strategies vs peers: each strategy's req/s ÷ the best peer's at the same concurrency",
         table(
           [
             { header: 'c', align: 'right' },

@@ -5,6 +5,7 @@ import { startFixtureServerProcess } from '@waitless/fixture-server';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench-args';
 import { benchPlan } from './bench-plan';
 import { buildReport, machineMeta, type BenchReport } from './bench-report';
+import { checkBuiltPackages } from './check-built-packages';
 import { formatReport } from './format-report';
 import { runBench } from './run-bench';
 import { renderSeedChartSvg } from './seed-chart-svg';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
 
   const plan = benchPlan(args.quick);
   const progress = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+  // Reported, not fatal: a run on a stale build still measures something, and says so.
+  for (const problem of checkBuiltPackages()) progress(`warning: ${problem}`);
   const startedAt = performance.now();
   const fixture = await startFixtureServerProcess();
   progress(`fixture server at ${fixture.url} (own process)`);

@@ -31,7 +31,8 @@ export interface RunBenchOptions {
  */
 export async function runBench({ plan, sections, clients, url, progress }: RunBenchOptions): Promise<BenchMeasurements> {
   const m: BenchMeasurements = { skipped: [], failures: [] };
-  const wanted = <C extends ClientName>(list: readonly C[]): C[] => list.filter((c) => !clients || clients.includes(c));
+  const isWanted = (client: ClientName): boolean => !clients || clients.includes(client);
+  const wanted = <C extends ClientName>(list: readonly C[]): C[] => list.filter(isWanted);
   const run = async <N extends ScenarioName>(
     name: N,
     args: ScenarioTypes[N]['args'],
@@ -107,7 +108,7 @@ export async function runBench({ plan, sections, clients, url, progress }: RunBe
   if (sections.includes('loopLag')) {
     const l = plan.loopLag;
     m.loopLag = [];
-    for (const { client, via } of l.runs.filter((r) => wanted([r.client]).length > 0)) {
+    for (const { client, via } of l.runs.filter((r) => isWanted(r.client))) {
       const requests = client === 'blocking-sync' ? l.blockingRequests : l.requests;
       const result = await run(
         'loop-lag',
@@ -157,16 +158,16 @@ async function measureColdStart(
       const args =
         client === 'node'
           ? null
-          : { url, strategy: client, plugin: STRATEGY_PLUGINS[client], requests: plan.requests, latencyMs: plan.latencyMs, poolSize: plan.poolSize };
+          : {
+              url,
+              strategy: client,
+              plugin: STRATEGY_PLUGINS[client],
+              requests: plan.requests,
+              latencyMs: plan.latencyMs,
+              poolSize: plan.poolSize,
+            };
       try {
-        const sample = await sampleColdStart(args);
-        if (isSkipped(sample)) {
-          m.skipped.push(`cold start ${client}: ${sample.skipped}`);
-          progress(`  skipped ${client}: ${sample.skipped}`);
-          measured.delete(client);
-        } else {
-          entry.samples.push(sample);
-        }
+        entry.samples.push(await sampleColdStart(args));
       } catch (error) {
         m.failures.push(`cold start ${client}: ${(error as Error).message}`);
         progress(`  FAILED ${client}: ${(error as Error).message}`);

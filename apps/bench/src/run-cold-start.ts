@@ -1,21 +1,23 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { ColdStartArgs, ColdStartSample, Skipped } from './scenario-protocol';
+import type { ColdStartArgs, ColdStartSample } from './scenario-protocol';
 
-const COLD_START_SCRIPT = path.join(__dirname, 'scenarios', 'cold-start.cjs');
+const COLD_START_SCRIPT = path.join(__dirname, 'scenarios', 'cold-start.mjs');
 // A cold start that takes longer than this is killed and reported.
 const TIMEOUT_MS = 2 * 60_000;
 
 /**
  * Times one cold start: a fresh `node` process (no tsx, no inherited NODE_OPTIONS) running
- * `scenarios/cold-start.cjs` on the built packages, from just before the spawn to its `first` and
+ * `scenarios/cold-start.mjs` on the built packages, from just before the spawn to its `first` and
  * `done` lines and to its exit. With `args` null the process runs an empty script instead: the floor
- * of every sample. Resolves `{ skipped }` when the packages are not built.
+ * of every sample. Without built packages the child fails (main warns about that before the run).
  *
  * @example const { firstResultMs, gatherMs, exitMs } = await sampleColdStart({ url, strategy: 'native-async', ... });
  */
-export function sampleColdStart(args: ColdStartArgs | null): Promise<ColdStartSample | Skipped> {
-  const { NODE_OPTIONS: _ignored, ...env } = process.env;
+export function sampleColdStart(args: ColdStartArgs | null): Promise<ColdStartSample> {
+  // A loader in NODE_OPTIONS (tsx, a profiler) would make it a warm start of something else.
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
   const argv = args ? [COLD_START_SCRIPT, JSON.stringify(args)] : ['-e', ''];
   const startedAt = performance.now();
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
@@ -40,11 +42,6 @@ export function sampleColdStart(args: ColdStartArgs | null): Promise<ColdStartSa
       const what = args ? `strategy ${args.strategy}` : 'empty script';
       if (code !== 0) {
         reject(new Error(`Cold start (${what}) exited with ${signal ?? `code ${code}`}; its error is above.`));
-        return;
-      }
-      const skipped = stdout.split('\n').find((line) => line.startsWith('{'));
-      if (skipped) {
-        resolve(JSON.parse(skipped) as Skipped);
         return;
       }
       if (args && (seenAt.first === undefined || seenAt.done === undefined)) {

@@ -5,6 +5,7 @@ const BARS: SeedBar[] = [
   { name: 'native-async', speedup: 18.96, kind: 'waitless' },
   { name: 'worker-threaded', speedup: 13.85, kind: 'waitless' },
   { name: 'raw fetch', speedup: 19.31, kind: 'raw' },
+  { name: 'axios', speedup: 19.02, kind: 'library' },
 ];
 
 /** Widths of the bars, in order. */
@@ -26,14 +27,21 @@ describe('renderSeedChartSvg', () => {
 
   it('draws bars proportional to speedup on a 0–20× axis', () => {
     const widths = barWidths(svg);
-    expect(widths).toHaveLength(4);
+    expect(widths).toHaveLength(5);
     expect(widths[1] / widths[0]).toBeCloseTo(18.96, 0);
     expect(svg).toContain('>20×</text>');
   });
 
-  it('colours bars by kind and only lists kinds that are present', () => {
+  it('colours bars by kind and only lists kinds that are present, the legend inside the chart', () => {
     expect(svg).toContain('Waitless strategy (gather)');
-    expect(renderSeedChartSvg(BARS.slice(0, 2), { title: 't' })).not.toContain('raw peer');
+    expect(svg).toContain('client library (Promise.all)');
+    const fills = [...svg.matchAll(/height="18" rx="2" fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+    expect(new Set(fills).size).toBe(4);
+    expect(renderSeedChartSvg(BARS.slice(0, 2), { title: 't' })).not.toContain('raw transport');
+    const legendX = [...svg.matchAll(/<rect x="(\d+)" y="[\d.]+" width="12" height="12"/g)].map((m) => Number(m[1]));
+    expect(legendX).toHaveLength(4);
+    // The last entry's text (~28 characters at 12 px) still ends inside the 760 px wide chart.
+    expect(Math.max(...legendX) + 18 + 28 * 6.6).toBeLessThan(760);
   });
 
   it('is deterministic and escapes names', () => {

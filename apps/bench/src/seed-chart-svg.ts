@@ -35,7 +35,9 @@ const ROW_HEIGHT = 30;
 const BAR_HEIGHT = 18;
 const TOP = 78;
 const AXIS_HEIGHT = 28;
-const LEGEND_HEIGHT = 30;
+/** One row of legend entries. */
+const LEGEND_ROW_HEIGHT = 22;
+const LEGEND_PADDING = 8;
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
 
 /**
@@ -50,7 +52,10 @@ export function renderSeedChartSvg(bars: readonly SeedBar[], text: SeedChartText
   const max = ticks[ticks.length - 1];
   const x = (value: number): number => LABEL_WIDTH + (Math.max(0, value) / max) * plotWidth;
   const plotHeight = bars.length * ROW_HEIGHT;
-  const height = TOP + plotHeight + AXIS_HEIGHT + LEGEND_HEIGHT;
+  const kinds = (Object.keys(LEGEND) as SeedBar['kind'][]).filter((k) => bars.some((b) => b.kind === k));
+  const legendAt = layoutLegend(kinds);
+  const legendRows = Math.max(1, ...legendAt.map((l) => l.row + 1));
+  const height = TOP + plotHeight + AXIS_HEIGHT + legendRows * LEGEND_ROW_HEIGHT + LEGEND_PADDING;
 
   const grid = ticks.map((t) => {
     const gx = fmt(x(t));
@@ -70,12 +75,8 @@ export function renderSeedChartSvg(bars: readonly SeedBar[], text: SeedChartText
       `  <text x="${fmt(x(bar.speedup) + 6)}" y="${midY}" font-size="13" fill="#202124">${bar.speedup.toFixed(1)}×</text>`,
     ].join('\n');
   });
-  const kinds = (Object.keys(LEGEND) as SeedBar['kind'][]).filter((k) => bars.some((b) => b.kind === k));
-  const legendY = TOP + plotHeight + AXIS_HEIGHT + 14;
-  let nextLegendX = 20;
-  const legend = kinds.map((kind) => {
-    const lx = Math.round(nextLegendX);
-    nextLegendX += LEGEND_SWATCH + LEGEND[kind].length * LEGEND_CHAR_WIDTH + LEGEND_GAP;
+  const legend = legendAt.map(({ kind, x: lx, row }) => {
+    const legendY = TOP + plotHeight + AXIS_HEIGHT + 14 + row * LEGEND_ROW_HEIGHT;
     return (
       `  <rect x="${lx}" y="${legendY - 10}" width="12" height="12" fill="${COLORS[kind]}"/>\n` +
       `  <text x="${lx + 18}" y="${legendY}" font-size="12" fill="#5f6368">${LEGEND[kind]}</text>`
@@ -94,6 +95,22 @@ export function renderSeedChartSvg(bars: readonly SeedBar[], text: SeedChartText
     '</svg>',
     '',
   ].join('\n');
+}
+
+/** Places legend entries left to right from the chart's left edge, wrapping to a new row at its right edge. */
+function layoutLegend(kinds: readonly SeedBar['kind'][]): Array<{ kind: SeedBar['kind']; x: number; row: number }> {
+  let x = 20;
+  let row = 0;
+  return kinds.map((kind) => {
+    const width = LEGEND_SWATCH + LEGEND[kind].length * LEGEND_CHAR_WIDTH;
+    if (x > 20 && x + width > WIDTH - 20) {
+      x = 20;
+      row++;
+    }
+    const at = { kind, x: Math.round(x), row };
+    x += width + LEGEND_GAP;
+    return at;
+  });
 }
 
 /** Axis ticks from 0 to a round number ≥ `max`, 4–10 of them (step 1, 2 or 5 × a power of ten). */

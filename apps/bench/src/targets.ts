@@ -51,30 +51,26 @@ const THROUGHPUT_CONCURRENCIES = [1, 16, 64, 256];
 const peersAt = (s: Sections, c: number) => s.peers?.find((p) => p.concurrency === c);
 
 /** Goal of issue 17: the fastest strategy at least matches the best peer at every concurrency. */
-const fastestVsBestPeer = THROUGHPUT_CONCURRENCIES.map(
-  (c): TargetSpec => ({
-    id: `peers-fastest-c${c}`,
-    description: `throughput fastest strategy / best peer, c=${c}`,
-    unit: '×',
-    actual: (s) => peersAt(s, c)?.fastestStrategy?.ratioToBestPeer,
-    detail: (s) => {
-      const p = peersAt(s, c);
-      return p?.fastestStrategy && p.bestPeer ? `${p.fastestStrategy.name} ÷ ${p.bestPeer.name}` : undefined;
-    },
-    goal: () => atLeast(1),
-  }),
-);
+const fastestVsBestPeer = THROUGHPUT_CONCURRENCIES.map((c): TargetSpec => ({
+  id: `peers-fastest-c${c}`,
+  description: `throughput fastest strategy / best peer, c=${c}`,
+  unit: '×',
+  actual: (s) => peersAt(s, c)?.fastestStrategy?.ratioToBestPeer,
+  detail: (s) => {
+    const p = peersAt(s, c);
+    return p?.fastestStrategy && p.bestPeer ? `${p.fastestStrategy.name} ÷ ${p.bestPeer.name}` : undefined;
+  },
+  goal: () => atLeast(1),
+}));
 
 /** Goal of issue 17: what the Waitless layer costs on top of the ky it runs on. */
-const nativeAsyncVsKy = THROUGHPUT_CONCURRENCIES.map(
-  (c): TargetSpec => ({
-    id: `native-async-vs-ky-c${c}`,
-    description: `throughput native-async / plain ky, c=${c}`,
-    unit: '×',
-    actual: (s) => peersAt(s, c)?.nativeAsyncToKy,
-    goal: () => atLeast(0.95),
-  }),
-);
+const nativeAsyncVsKy = THROUGHPUT_CONCURRENCIES.map((c): TargetSpec => ({
+  id: `native-async-vs-ky-c${c}`,
+  description: `throughput native-async / plain ky, c=${c}`,
+  unit: '×',
+  actual: (s) => peersAt(s, c)?.nativeAsyncToKy,
+  goal: () => atLeast(0.95),
+}));
 
 const memoryOf = (s: Sections, name: string) => s.memory?.find((m) => m.name === name);
 const memoryTargets = ['native-async', 'undici-pool'].flatMap((name): TargetSpec[] => [

@@ -10,8 +10,8 @@
 
 const { runAsWorker } = require('synckit');
 
-// Mirrors core's `now()` (epoch ms, sub-ms precision, comparable across threads); core is TypeScript
-// and this file deliberately loads nothing but synckit.
+// Mirrors core's `now()` (epoch ms, sub-ms precision, comparable across threads): this file deliberately
+// loads nothing but synckit, so each worker (one per calling thread) starts as fast as it can.
 const now = () => performance.timeOrigin + performance.now();
 
 /**

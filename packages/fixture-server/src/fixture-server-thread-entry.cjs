@@ -3,7 +3,9 @@
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 // By package name, which Node resolves through `exports` to the built JavaScript: from dist/ (where the build
-// copies this file) and from src/ (where the spawning module lives when jest runs it) alike.
+// copies this file) and from src/ (where the spawning module lives when jest runs it) alike. A relative
+// require would reach the TypeScript source from src/, which this process cannot load.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the package name is the point, see above
 const { startFixtureServer } = require('@waitless/fixture-server');
 
 startFixtureServer(workerData).then((server) => {

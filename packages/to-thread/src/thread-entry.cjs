@@ -61,7 +61,7 @@ function hasTypeScriptLoader() {
 function typeScriptTargetError(modulePath) {
   return new TypeError(
     `${modulePath} is TypeScript, and this worker thread has no TypeScript loader. ` +
-      'Point toThread at built JavaScript, or run under a TypeScript loader that worker threads inherit, such as `node --import tsx` ' +
+      'Point toThread at built JavaScript, or run under a TypeScript loader that worker threads inherit, such as `node --import=tsx` ' +
       "(or give the pool one: new ThreadPool({ execArgv: ['--import', 'tsx'] })).",
   );
 }

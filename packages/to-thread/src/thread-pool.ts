@@ -14,7 +14,7 @@ export interface ThreadPoolOptions {
   idleTimeoutMs?: number;
   /**
    * Node flags the worker threads start with. Default: the process's own (`process.execArgv`), so under
-   * `node --import tsx` the workers load TypeScript targets too. Pass `['--import', 'tsx']` to give only the
+   * `node --import=tsx` the workers load TypeScript targets too. Pass `['--import', 'tsx']` to give only the
    * workers a TypeScript loader; without one, a `.ts` target rejects with a TypeError saying so.
    */
   execArgv?: readonly string[];

@@ -140,7 +140,7 @@ describe('TypeScript targets', () => {
       expect(error).toMatchObject({ name: 'TypeError' });
       expect((error as Error).message).toBe(
         `${TYPESCRIPT_TARGET} is TypeScript, and this worker thread has no TypeScript loader. ` +
-          'Point toThread at built JavaScript, or run under a TypeScript loader that worker threads inherit, such as `node --import tsx` ' +
+          'Point toThread at built JavaScript, or run under a TypeScript loader that worker threads inherit, such as `node --import=tsx` ' +
           "(or give the pool one: new ThreadPool({ execArgv: ['--import', 'tsx'] })).",
       );
     } finally {

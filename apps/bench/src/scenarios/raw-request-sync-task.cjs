@@ -2,9 +2,8 @@
 'use strict';
 
 // The raw-piscina peer's task: piscina calls `requestSync` from @waitless/blocking-http directly —
-// the same blocking function worker-threaded runs through toThread, minus the toThread layer.
-// @waitless/blocking-http is TypeScript, so tsx is registered first.
-require('tsx/cjs/api').register();
+// the same blocking function worker-threaded runs through toThread, minus the toThread layer. Both load
+// the built package, so a thread starts without a TypeScript loader in either.
 const { requestSync } = require('@waitless/blocking-http');
 
 /** @param {{ url: string }} request */

@@ -39,7 +39,7 @@ describe('seed scenario in a child process', () => {
     const report = buildReport(
       benchPlan(true),
       { seed: { sequential, concurrent: [concurrent] }, skipped: [], failures: [] },
-      { date: '', quick: true, node: '', cores: 2, cpu: '', loadAverage: [], durationMs: 0 },
+      { date: '', quick: true, node: '', cores: 2, cpu: '', loadAverage: [], durationMs: 0, versions: {} },
     );
     expect(report.seed?.results.map((r) => r.name)).toEqual(['sequential native-async', 'native-async']);
     expect(report.seed?.results[1].speedup).toBeGreaterThan(0);

@@ -19,6 +19,7 @@ describe('strategy generator', () => {
       'jest.config.js',
       'package.json',
       'src',
+      'tsconfig.build.json',
       'tsconfig.json',
       'tsconfig.lib.json',
       'tsconfig.spec.json',
@@ -32,14 +33,22 @@ describe('strategy generator', () => {
 
     expect(readJson(tree, `${root}/package.json`)).toMatchObject({
       name: '@waitless/strategy-my-transport',
-      main: 'src/index.ts',
-      types: 'src/index.ts',
-      scripts: { typecheck: 'tsc -p tsconfig.lib.json --noEmit && tsc -p tsconfig.spec.json --noEmit' },
+      // Built JavaScript, so the CLI and worker threads load it with plain Node; tests and typecheck use src.
+      main: './dist/index.js',
+      types: './dist/index.d.ts',
+      scripts: {
+        typecheck: 'tsc -p tsconfig.lib.json --noEmit && tsc -p tsconfig.spec.json --noEmit',
+        build: 'tsc -p tsconfig.build.json',
+      },
       dependencies: { '@waitless/core': '*' },
       devDependencies: { '@waitless/strategy-testkit': '*' },
       nx: { name: 'strategy-my-transport', tags: ['type:plugin'] },
     });
     expect(readJson(tree, `${root}/tsconfig.json`).extends).toBe('../../tsconfig.base.json');
+    expect(readJson(tree, `${root}/tsconfig.build.json`)).toMatchObject({
+      extends: './tsconfig.lib.json',
+      compilerOptions: { outDir: 'dist' },
+    });
     expect(readJson(tree, `${root}/tsconfig.lib.json`)).toMatchObject({
       extends: '../../tsconfig.base.json',
       compilerOptions: { types: ['node'] },
