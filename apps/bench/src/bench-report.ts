@@ -107,17 +107,8 @@ export interface ColdStartRow {
 /** One loop-lag measurement as reported: named by its client's label. */
 export type LoopLagRow = Omit<LoopLagMeasurement, 'client'> & { name: string };
 
-export interface MemoryRow {
-  name: string;
-  items: number;
-  concurrency: number;
-  rssStartMb: number;
-  peakRssMb: number;
-  rssAt10PctMb: number;
-  rssEndMb: number;
-  endVs10Pct: number;
-  wallMs: number;
-}
+/** One memory measurement as reported: named by its client's label, with end RSS ÷ RSS at 10 %. */
+export type MemoryRow = Omit<MemoryMeasurement, 'client'> & { name: string; endVs10Pct: number };
 
 /** The `--json` output: one object, every section (null when not run), the targets and the machine. */
 export interface BenchReport {

@@ -15,7 +15,7 @@ export type { PipelineStep, StepContext } from './extensions/pipeline-step';
 export { applyDecorators } from './di/apply-decorators';
 export type { StandardSchemaV1 } from './schema/standard-schema';
 export { validateOrThrow } from './schema/validate-or-throw';
-export { describeSchemaIssue, type SchemaIssue } from './schema/describe-schema-issue';
+export { describeSchemaIssue, deepestSchemaIssue, type SchemaIssue } from './schema/describe-schema-issue';
 
 // Typed errors.
 export { WaitlessError } from './errors/waitless-error';

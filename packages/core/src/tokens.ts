@@ -1,7 +1,5 @@
 // DI identifiers of core's internal container; Symbol.for lets two copies of @waitless/core agree on them.
 
-/** Every registered plugin (multi-binding of `RegisteredPlugin`). */
-export const STRATEGY_PLUGIN = Symbol.for('waitless.strategy-plugin');
 /** Strategies as their plugins built them, each bound under its own name. */
 export const FETCH_STRATEGY = Symbol.for('waitless.fetch-strategy');
 /** Decorators that wrap strategies (multi-binding of `StrategyDecoratorDefinition`). */

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { z } from 'zod';
 import { PipelineSpecError } from '../errors/pipeline-spec-error';
 import type { PipelineNode } from './pipeline-node';
 import { pipelineNodeSchema } from './pipeline-schema';
-import type { PipelineStep } from '@waitless/core/plugin';
+import { deepestSchemaIssue, type PipelineStep } from '@waitless/core/plugin';
 import { BUILTIN_STEPS } from './builtin-steps';
 import { unknownPlaceholders } from './render-template';
 
@@ -45,7 +44,8 @@ export function validatePipeline(value: unknown, options: LoadPipelineOptions = 
   const source = options.source ?? 'the pipeline';
   const parsed = pipelineNodeSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = deepestIssue(parsed.error.issues);
+    // A discriminated union reports the failure inside the branch that matched; plain unions are unwrapped to the deepest path.
+    const issue = deepestSchemaIssue(parsed.error.issues);
     throw new PipelineSpecError(source, jsonPath(issue.path), issue.message.replace(/^Invalid input: /, ''));
   }
   // The built-in steps are always available to runPipeline, so they are always valid names.
@@ -56,17 +56,6 @@ export function validatePipeline(value: unknown, options: LoadPipelineOptions = 
 /** `['steps', 2, 'concurrency']` → `$.steps[2].concurrency`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
-}
-
-// A discriminated union reports the failure inside the branch that matched, so the first issue is the
-// precise one; for unions zod nests the branch issues, which we unwrap to the deepest path.
-function deepestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
-  const issue = issues[0];
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    const nested = issue.errors.flat().map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
-    return deepestIssue(nested.sort((a, b) => b.path.length - a.path.length));
-  }
-  return issue;
 }
 
 function checkNode(node: PipelineNode, path: string, source: string, steps: readonly PipelineStep[] | undefined): void {

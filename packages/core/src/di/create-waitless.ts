@@ -9,7 +9,7 @@ import type { FetchStrategy } from '../fetch-strategy';
 import { validateOrThrow } from '../schema/validate-or-throw';
 import type { StrategyDescriptor } from '../strategy-descriptor';
 import { suggestName } from '../suggest-name';
-import { FETCH_STRATEGY, PIPELINE_STEP, STRATEGY_DECORATOR, STRATEGY_PLUGIN } from '../tokens';
+import { FETCH_STRATEGY, PIPELINE_STEP, STRATEGY_DECORATOR } from '../tokens';
 import { validateDecoratorSettings, type ValidatedDecoratorSettings } from './apply-decorators';
 import { loadPlugins } from './load-plugins';
 import { PendingStrategy } from './pending-strategy';
@@ -86,7 +86,6 @@ export function createWaitless(options: CreateWaitlessOptions = {}): WaitlessRun
   const container = new Container();
   for (const plugin of plugins) {
     const { name, optionsSchema } = plugin.definition;
-    container.bind<RegisteredPlugin>(STRATEGY_PLUGIN).toConstantValue(plugin);
     container
       .bind<FetchStrategy>(FETCH_STRATEGY)
       .toDynamicValue(() => {

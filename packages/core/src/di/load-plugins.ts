@@ -40,7 +40,7 @@ export function loadPlugins(plugins: readonly string[], searchPaths: readonly st
 }
 
 /** A plain object with the fields every plugin definition has; plugins need no class or brand from core. */
-export function isPluginDefinition(value: unknown): value is StrategyPluginDefinition {
+function isPluginDefinition(value: unknown): value is StrategyPluginDefinition {
   const candidate = value as Partial<StrategyPluginDefinition> | null | undefined;
   return (
     typeof candidate === 'object' && candidate !== null && typeof candidate.name === 'string' && typeof candidate.create === 'function'

@@ -19,22 +19,30 @@ interface UnknownKeysIssue {
 }
 
 /**
- * Picks the most precise of a validator's issues and cleans its wording. zod nests the branches of a
- * union inside one issue, so the deepest branch issue is the one that names the bad field; an unknown
- * key is reported at that key's own path.
+ * The most precise of a validator's issues, with its path as plain keys from the root. zod nests the
+ * branches of a union inside one issue, so the deepest branch issue is the one that names the bad field.
  */
-export function describeSchemaIssue(issues: ReadonlyArray<StandardSchemaV1.Issue>): SchemaIssue {
+export function deepestSchemaIssue(issues: ReadonlyArray<StandardSchemaV1.Issue>): StandardSchemaV1.Issue & { path: (string | number)[] } {
   const issue = issues[0];
   const path = (issue.path ?? []).map((segment) => keyOf(segment));
   if (isUnion(issue) && issue.errors.length > 0) {
     const nested = issue.errors.flat().map((inner) => ({ ...inner, path: [...path, ...(inner.path ?? [])] }));
-    return describeSchemaIssue(nested.sort((a, b) => b.path.length - a.path.length));
+    return deepestSchemaIssue(nested.sort((a, b) => b.path.length - a.path.length));
   }
+  return { ...issue, path };
+}
+
+/**
+ * {@link deepestSchemaIssue}, worded for a user: an unknown key is reported at that key's own path, and
+ * zod's "Invalid input: " prefix is dropped.
+ */
+export function describeSchemaIssue(issues: ReadonlyArray<StandardSchemaV1.Issue>): SchemaIssue {
+  const issue = deepestSchemaIssue(issues);
   if (isUnknownKeys(issue)) {
     const others = issue.keys.length > 1 ? ` (nor are ${issue.keys.slice(1).join(', ')})` : '';
-    return { path: [...path, issue.keys[0]], message: `is not a known field${others}`, unknownField: true };
+    return { path: [...issue.path, issue.keys[0]], message: `is not a known field${others}`, unknownField: true };
   }
-  return { path, message: issue.message.replace(/^Invalid input: /, '') };
+  return { path: issue.path, message: issue.message.replace(/^Invalid input: /, '') };
 }
 
 function keyOf(segment: PropertyKey | StandardSchemaV1.PathSegment): string | number {
