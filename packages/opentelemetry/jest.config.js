@@ -1,0 +1,1 @@
+module.exports = { displayName: 'opentelemetry', preset: '../../jest.preset.js' };

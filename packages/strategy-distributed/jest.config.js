@@ -1,0 +1,1 @@
+module.exports = { displayName: 'strategy-distributed', preset: '../../jest.preset.js' };
