@@ -5,7 +5,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       json: false,
       quick: false,
-      sections: ['seed', 'throughput', 'coldStart', 'dispatch', 'loopLag', 'memory'],
+      sections: ['seed', 'throughput', 'coldStart', 'dispatch', 'loopLag', 'memory', 'tracing'],
       clients: undefined,
       svgPath: undefined,
       noSvg: false,
@@ -25,7 +25,7 @@ describe('parseBenchArgs', () => {
 
   it('names an unknown section, client or flag', () => {
     expect(() => parseBenchArgs(['--only', 'seed,latency'])).toThrow(
-      'Unknown section in --only "seed,latency". Sections: seed, throughput, coldStart, dispatch, loopLag, memory.',
+      'Unknown section in --only "seed,latency". Sections: seed, throughput, coldStart, dispatch, loopLag, memory, tracing.',
     );
     expect(() => parseBenchArgs(['--clients', 'superagent'])).toThrow('Unknown client in --clients "superagent". Clients: native-async,');
     expect(() => parseBenchArgs(['--fast'])).toThrow(BenchUsageError);

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { ClientName, FanOutVia, StrategyName } from './scenario-protocol';
 
 /** The sections a run can include, in the order they run. */
-export const SECTIONS = ['seed', 'throughput', 'coldStart', 'dispatch', 'loopLag', 'memory'] as const;
+export const SECTIONS = ['seed', 'throughput', 'coldStart', 'dispatch', 'loopLag', 'memory', 'tracing'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Every count and client list of one bench run; `--quick` only changes the counts. */
@@ -45,6 +45,8 @@ export interface BenchPlan {
     runs: Array<{ client: ClientName; via: FanOutVia }>;
   };
   memory: { items: number; concurrency: number; sampleEveryMs: number; clients: StrategyName[] };
+  /** What the waitless:fetch layer costs: one closed loop without it, inside it with nobody listening, and with a subscriber. */
+  tracing: { client: StrategyName; requests: number; warmupRequests: number; concurrency: number; rounds: number };
 }
 
 /** The full plan, or the `--quick` one whose whole run fits in under a minute on 2 cores. */
@@ -93,5 +95,13 @@ export function benchPlan(quick: boolean): BenchPlan {
     },
     // 100,000 items alone take ~30 s at native-async's ~3,000 req/s here, so --quick streams 30,000.
     memory: { items: quick ? 30_000 : 1_000_000, concurrency: 256, sampleEveryMs: 50, clients: ['native-async', 'undici-pool'] },
+    // native-async has the cheapest calls, so a per-call cost shows most there; rounds interleave the three variants.
+    tracing: {
+      client: 'native-async',
+      requests: quick ? 2_000 : 10_000,
+      warmupRequests: quick ? 200 : 1_000,
+      concurrency: 16,
+      rounds: quick ? 3 : 9,
+    },
   };
 }

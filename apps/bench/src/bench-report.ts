@@ -13,6 +13,7 @@ import {
   type MemoryMeasurement,
   type SeedMeasurement,
   type ThroughputMeasurement,
+  type TracingCostMeasurement,
 } from './scenario-protocol';
 import { median, round } from './stats';
 import { evaluateTargets, type TargetCheck } from './targets';
@@ -25,6 +26,7 @@ export interface BenchMeasurements {
   dispatch?: DispatchMeasurement;
   loopLag?: LoopLagMeasurement[];
   memory?: MemoryMeasurement[];
+  tracing?: TracingCostMeasurement;
   /** One line per client that was not available (e.g. a plugin not installed). */
   skipped: string[];
   /** One line per scenario child that crashed (its stderr says why). */
@@ -138,6 +140,20 @@ export interface BenchReport {
   dispatch: { toThreadUs: number; piscinaUs: number; ratio: number; poolSize: number; callsPerBatch: number; batches: number } | null;
   loopLag: LoopLagRow[] | null;
   memory: MemoryRow[] | null;
+  /** Requests per second (median of the rounds) of each variant, and the ratios that say what tracing costs. */
+  tracing: {
+    name: string;
+    requests: number;
+    concurrency: number;
+    rounds: number;
+    untracedRps: number;
+    noSubscriberRps: number;
+    subscribedRps: number;
+    /** Nobody subscribed ÷ no tracing layer: what the layer costs while nobody listens (1 = nothing). */
+    noSubscriberVsUntraced: number;
+    /** Subscribed ÷ nobody subscribed: what listening costs. */
+    subscribedVsNoSubscriber: number;
+  } | null;
   targets: TargetCheck[];
   skipped: string[];
   failures: string[];
@@ -202,7 +218,8 @@ export function buildReport(plan: BenchPlan, m: BenchMeasurements, meta: BenchRe
       }))
     : null;
   const sections = { seed, throughput, peers, cpuPerRequest, coldStart, dispatch, loopLag, memory };
-  return { meta, ...sections, targets: evaluateTargets(sections), skipped: m.skipped, failures: m.failures };
+  const tracing = m.tracing ? buildTracing(m.tracing) : null;
+  return { meta, ...sections, tracing, targets: evaluateTargets(sections), skipped: m.skipped, failures: m.failures };
 }
 
 const ratioOf = (value: number, reference: number | undefined): number | null =>
@@ -350,5 +367,23 @@ function buildDispatch(d: DispatchMeasurement): NonNullable<BenchReport['dispatc
     poolSize: d.poolSize,
     callsPerBatch: d.callsPerBatch,
     batches: d.toThreadUs.length,
+  };
+}
+
+function buildTracing(t: TracingCostMeasurement): NonNullable<BenchReport['tracing']> {
+  const rps = (runsMs: number[]): number => (t.requests / median(runsMs)) * 1000;
+  const untracedRps = rps(t.untracedMs);
+  const noSubscriberRps = rps(t.noSubscriberMs);
+  const subscribedRps = rps(t.subscribedMs);
+  return {
+    name: CLIENT_LABELS[t.client],
+    requests: t.requests,
+    concurrency: t.concurrency,
+    rounds: t.untracedMs.length,
+    untracedRps: Math.round(untracedRps),
+    noSubscriberRps: Math.round(noSubscriberRps),
+    subscribedRps: Math.round(subscribedRps),
+    noSubscriberVsUntraced: round(noSubscriberRps / untracedRps, 3),
+    subscribedVsNoSubscriber: round(subscribedRps / noSubscriberRps, 3),
   };
 }

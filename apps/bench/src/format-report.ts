@@ -221,6 +221,22 @@ export function formatReport(report: BenchReport): string {
       ),
     );
   }
+  if (report.tracing) {
+    const t = report.tracing;
+    parts.push(
+      section(
+        `9. Tracing cost: ${t.name}, ${t.requests} requests at c=${t.concurrency} (closed loop), median of ${t.rounds} interleaved rounds`,
+        table(
+          [{ header: 'variant' }, { header: 'req/s', align: 'right' }, { header: 'ratio', align: 'right' }],
+          [
+            ["no tracing layer (the plugin's strategy)", String(t.untracedRps), ''],
+            ['waitless:fetch, nobody subscribed', String(t.noSubscriberRps), `${fixed(t.noSubscriberVsUntraced, 3)}× of no layer`],
+            ['waitless:fetch with a subscriber', String(t.subscribedRps), `${fixed(t.subscribedVsNoSubscriber, 3)}× of unsubscribed`],
+          ],
+        ),
+      ),
+    );
+  }
   parts.push(
     section(
       'Targets (reported, not asserted)',

@@ -131,6 +131,14 @@ export async function runBench({ plan, sections, clients, url, progress }: RunBe
       if (result) m.memory.push(result);
     }
   }
+  if (sections.includes('tracing') && isWanted(plan.tracing.client)) {
+    const t = plan.tracing;
+    m.tracing = await run(
+      'tracing-cost',
+      { url, ...t },
+      `tracing: ${label(t.client)} without the layer / unsubscribed / subscribed, ${t.rounds} × ${t.requests} at c=${t.concurrency}`,
+    );
+  }
   return m;
 }
 

@@ -195,6 +195,29 @@ export interface ColdStartMeasurement {
   samples: ColdStartSample[];
 }
 
+export interface TracingCostArgs {
+  url: string;
+  client: StrategyName;
+  requests: number;
+  warmupRequests: number;
+  concurrency: number;
+  /** Each round times every variant once, in a rotating order. */
+  rounds: number;
+}
+
+/** Wall time of each round's closed loop, per variant. */
+export interface TracingCostMeasurement {
+  client: StrategyName;
+  requests: number;
+  concurrency: number;
+  /** The plugin's strategy used directly: no tracing layer at all. */
+  untracedMs: number[];
+  /** The runtime's strategy (inside the tracing layer) with nobody subscribed. */
+  noSubscriberMs: number[];
+  /** The runtime's strategy with a subscriber on every waitless:fetch event. */
+  subscribedMs: number[];
+}
+
 /** Each scenario's argument and result types, by the file name of its child entry point. */
 export interface ScenarioTypes {
   seed: { args: SeedArgs; result: SeedMeasurement };
@@ -202,6 +225,7 @@ export interface ScenarioTypes {
   dispatch: { args: DispatchArgs; result: DispatchMeasurement };
   'loop-lag': { args: LoopLagArgs; result: LoopLagMeasurement };
   memory: { args: MemoryArgs; result: MemoryMeasurement };
+  'tracing-cost': { args: TracingCostArgs; result: TracingCostMeasurement };
 }
 
 export type ScenarioName = keyof ScenarioTypes;

@@ -1,4 +1,4 @@
-import { collect, gather, mapStream, sequence } from '@waitless/concurrency';
+import { gather, mapStream, sequence } from '@waitless/concurrency';
 import type { FetchStrategy } from '@waitless/core';
 import { getRandomPokemonName } from '@waitless/pokeapi';
 import type { RequestTally } from './request-tally';
@@ -31,7 +31,7 @@ export interface NameWorkload {
   baseUrl: string;
   count: number;
   mode: WorkloadMode;
-  /** Bound for `gather` and `stream`; ignored by the sequential modes. */
+  /** Bound for `gather` and `stream` (`Infinity`: unbounded); ignored by the sequential modes. */
   concurrency: number;
   /** Ctrl-C: stops the loop and aborts in-flight requests. */
   signal: AbortSignal;
@@ -44,8 +44,9 @@ export interface NameWorkload {
 }
 
 /**
- * Fetches `count` random Pokémon names the way `mode` says. Resolves with the names that arrived (in
- * input order for `gather`, arrival order otherwise); on abort it resolves early with what it has.
+ * Fetches `count` random Pokémon names the way `mode` says. `gather` resolves with the names in input order
+ * (on abort, with those that arrived); the streaming modes hand each name to `onName` and keep none, so a
+ * million requests run in bounded memory. Counts are in the tally.
  */
 export async function fetchRandomNames(workload: NameWorkload): Promise<FetchedName[]> {
   const { strategy, baseUrl, count, mode, concurrency, signal, tally } = workload;
@@ -56,32 +57,31 @@ export async function fetchRandomNames(workload: NameWorkload): Promise<FetchedN
     workload.onSettled?.();
     if (name === undefined) return undefined;
     const entry = { index, name, atMs: performance.now() - started };
-    fetched.push(entry);
+    if (mode === 'gather') fetched.push(entry);
     workload.onName?.(entry);
     return entry;
   };
-  const indexes = Array.from({ length: count }, (_, i) => i);
 
   try {
     switch (mode) {
       case 'sequential':
-        // collect() is a for-await loop: sequence() awaits each call before it starts the next.
-        await collect(sequence(indexes, fetchOne, { signal }));
+        // drain() is a for-await loop: sequence() awaits each call before it starts the next.
+        await drain(sequence(indexes(count), fetchOne, { signal }));
         break;
       case 'generator':
         // As above: the generator only resumes after its previous request finished.
-        await collect(oneAtATime(indexes, fetchOne, signal));
+        await drain(oneAtATime(indexes(count), fetchOne, signal));
         break;
       case 'gather': {
         const results = await gather(
-          indexes.map((i) => (taskSignal: AbortSignal) => fetchOne(i, taskSignal)),
+          tasksFor(count, (i, taskSignal: AbortSignal) => fetchOne(i, taskSignal)),
           { concurrency, signal },
         );
         return results.filter((entry): entry is FetchedName => entry !== undefined);
       }
       case 'stream':
         // mapStream yields each result as it finishes (ordered: false); onName has printed it by then.
-        await collect(mapStream(indexes, fetchOne, { concurrency, ordered: false, signal }));
+        await drain(mapStream(indexes(count), fetchOne, { concurrency, ordered: false, signal }));
         break;
     }
   } catch (error) {
@@ -94,7 +94,7 @@ export async function fetchRandomNames(workload: NameWorkload): Promise<FetchedN
 // The seed's "async generator" version: it reads like concurrent code but each `yield` waits for
 // its request, so it is exactly as SEQUENTIAL as a plain loop.
 async function* oneAtATime<T>(
-  indexes: readonly number[],
+  indexes: Iterable<number>,
   fetchOne: (index: number, signal: AbortSignal) => Promise<T>,
   signal: AbortSignal,
 ): AsyncGenerator<T> {
@@ -102,4 +102,20 @@ async function* oneAtATime<T>(
     if (signal.aborted) return;
     yield await fetchOne(index, signal);
   }
+}
+
+// Lazy, so a large count never materialises an array of indexes or tasks.
+function* indexes(count: number): Generator<number> {
+  for (let i = 0; i < count; i++) yield i;
+}
+
+function* tasksFor<T>(count: number, run: (index: number, signal: AbortSignal) => T): Generator<(signal: AbortSignal) => T> {
+  for (let i = 0; i < count; i++) yield (signal) => run(i, signal);
+}
+
+/** Runs an async iterable to its end, keeping nothing. */
+async function drain(items: AsyncIterable<unknown>): Promise<void> {
+  // Each item has been handed to onName already.
+  const iterator = items[Symbol.asyncIterator]();
+  while (!(await iterator.next()).done);
 }

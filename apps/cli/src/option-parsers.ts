@@ -4,17 +4,52 @@ import { normalizeBaseUrl } from '@waitless/core';
 // Commander calls these with the raw flag value; an InvalidArgumentError becomes its one-line
 // "option '--count <n>' argument 'x' is invalid. …" message and exit code 2.
 
-/** An integer ≥ 1, e.g. `--count 20`. */
-export function positiveInt(raw: string): number {
+// Every number a flag takes has an upper bound, named in the help and in the error, so a typo cannot
+// exhaust memory, sockets or timers.
+
+/** Most requests one run makes (`--count`): a million streams through in bounded memory. */
+export const MAX_COUNT = 1_000_000;
+/** Most requests in flight at once (`--concurrency`, and the default when it is left out). */
+export const MAX_CONCURRENCY = 10_000;
+/** Longest fixture delay (`--latency`, `--jitter`, `--slow-body`): one minute. */
+export const MAX_DELAY_MS = 60_000;
+/** Longest pipeline deadline (`--deadline`): one hour. */
+export const MAX_DEADLINE_MS = 3_600_000;
+/** Most worker threads in one pool (`--pool-size`), as the worker-threaded strategy allows. */
+export const MAX_POOL_SIZE = 256;
+
+function intInRange(raw: string, min: number, max: number, what: string): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('Expected an integer ≥ 1.');
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max)
+    throw new InvalidArgumentError(`Expected an integer from ${min} to ${max} (${what}).`);
   return value;
 }
 
-/** Milliseconds ≥ 0, e.g. `--latency 100`. */
+/** How many requests, 1..{@link MAX_COUNT}, e.g. `--count 20`. */
+export function count(raw: string): number {
+  return intInRange(raw, 1, MAX_COUNT, 'the most requests one run makes');
+}
+
+/** Requests in flight, 1..{@link MAX_CONCURRENCY}, e.g. `--concurrency 10`. */
+export function concurrency(raw: string): number {
+  return intInRange(raw, 1, MAX_CONCURRENCY, 'the most requests in flight');
+}
+
+/** The concurrency of a run that asked for none: all `count` at once, up to {@link MAX_CONCURRENCY}. */
+export function defaultConcurrency(count: number): number {
+  return Math.min(count, MAX_CONCURRENCY);
+}
+
+/** A deadline in milliseconds, 1..{@link MAX_DEADLINE_MS}, e.g. `--deadline 5000`. */
+export function deadlineMs(raw: string): number {
+  return intInRange(raw, 1, MAX_DEADLINE_MS, 'one hour at most');
+}
+
+/** Milliseconds 0..{@link MAX_DELAY_MS}, e.g. `--latency 100`. */
 export function milliseconds(raw: string): number {
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new InvalidArgumentError('Expected a number of milliseconds ≥ 0.');
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > MAX_DELAY_MS)
+    throw new InvalidArgumentError(`Expected a number of milliseconds from 0 to ${MAX_DELAY_MS}.`);
   return value;
 }
 
@@ -33,10 +68,11 @@ export function httpErrorStatus(raw: string): number {
   return value;
 }
 
-/** Any integer, e.g. `--seed 42`. */
+/** A seed, any safe integer, e.g. `--seed 42`. */
 export function integer(raw: string): number {
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value)) throw new InvalidArgumentError('Expected an integer.');
+  if (raw.trim() === '' || !Number.isSafeInteger(value))
+    throw new InvalidArgumentError(`Expected an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}.`);
   return value;
 }
 
@@ -77,4 +113,12 @@ export function jsonOrString(raw: string): unknown {
   } catch {
     return raw;
   }
+}
+
+/** A comma-separated list of pool sizes 1..{@link MAX_POOL_SIZE}, e.g. `--pool-size 6,20`. */
+export function positiveIntList(raw: string): number[] {
+  const items = raw.split(',').map((item) => item.trim());
+  if (items.length > MAX_POOL_SIZE || items.some((item) => !/^\d+$/.test(item) || Number(item) < 1 || Number(item) > MAX_POOL_SIZE))
+    throw new InvalidArgumentError(`Expected integers from 1 to ${MAX_POOL_SIZE} separated by commas, e.g. 6,20.`);
+  return items.map(Number);
 }

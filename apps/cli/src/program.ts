@@ -1,12 +1,16 @@
 import { Command } from 'commander';
 import { registerCompare } from './commands/compare';
+import { registerFactory } from './commands/factory';
 import { registerFixture } from './commands/fixture';
 import { registerNames } from './commands/names';
 import { registerPipeline } from './commands/pipeline';
+import { registerSchema } from './commands/schema';
 import { registerStarve } from './commands/starve';
 import { registerStrategies } from './commands/strategies';
+import { registerWorker } from './commands/worker';
 import { examples } from './command-context';
 import { httpUrl } from './option-parsers';
+import { registerTraceOption } from './trace-file';
 
 /**
  * The `waitless` command line, ready for `parseAsync`. Usage errors throw `CommanderError`
@@ -29,17 +33,23 @@ export function createProgram(): Command {
 Exit codes: 0 all requests ok, 1 some requests failed, 2 usage or config error, 130 interrupted (Ctrl-C).
 ${examples(
   'waitless compare',
+  'waitless compare --pool-size 6,20',
   'waitless names --count 20 --mode gather',
   'waitless starve --strategy blocking-sync',
+  'waitless factory',
   'waitless strategies',
   'waitless <command> --help',
 )}`,
     );
+  registerTraceOption(program);
   registerNames(program);
   registerCompare(program);
   registerStarve(program);
+  registerFactory(program);
   registerPipeline(program);
   registerStrategies(program);
+  registerSchema(program);
   registerFixture(program);
+  registerWorker(program);
   return program;
 }

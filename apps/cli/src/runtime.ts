@@ -1,5 +1,7 @@
 import { standardDecorators } from '@waitless/concurrency';
-import { createWaitless, type WaitlessRuntime } from '@waitless/core';
+import { dirname } from 'node:path';
+import { createWaitless, loadConfig, urlForMessage, type WaitlessRuntime } from '@waitless/core';
+import type { StrategyPluginDefinition } from '@waitless/core/plugin';
 import { pokemonSteps } from '@waitless/pokeapi';
 import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
 import { BUILTIN_PLUGINS, CLI_PACKAGE_DIR } from './builtin-plugins';
@@ -25,20 +27,45 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** Options of one strategy set on top of the config file, e.g. `{ strategy: 'worker-threaded', options: { poolSize: 6 } }`. */
+export interface StrategyOptionsOverride {
+  strategy: string;
+  options: Record<string, unknown>;
+}
+
+/** What a command adds to the config file's runtime. */
+export interface RuntimeAdditions {
+  /** Replaces some of one strategy's `options` from the config (validated by its plugin like the file's). */
+  override?: StrategyOptionsOverride;
+  /** Strategy plugins defined in code, registered before the config's (e.g. the `factory` demo's). */
+  strategyPlugins?: readonly StrategyPluginDefinition[];
+}
+
 /**
  * Loads config and plugins into a Waitless runtime. The CLI's built-in plugins apply when the config
  * lists none; the concurrency decorators and the Pokémon pipeline steps are always loaded. Throws
  * core's typed errors.
  */
-export function loadWaitless(options: GlobalOptions): WaitlessRuntime {
-  return createWaitless({
-    configPath: options.config,
+export function loadWaitless(options: GlobalOptions, additions: RuntimeAdditions = {}): WaitlessRuntime {
+  const common = {
     strategy: options.strategy,
-    defaultPlugins: BUILTIN_PLUGINS,
-    resolvePaths: [CLI_PACKAGE_DIR],
     decorators: standardDecorators,
     steps: pokemonSteps,
-  });
+    defaultPlugins: BUILTIN_PLUGINS,
+    strategyPlugins: additions.strategyPlugins,
+  };
+  const { override } = additions;
+  if (!override) return createWaitless({ ...common, configPath: options.config, resolvePaths: [CLI_PACKAGE_DIR] });
+  const { config, configPath } = loadConfig({ configPath: options.config });
+  const settings = config.strategies[override.strategy] ?? {};
+  const fileOptions = (settings['options'] ?? {}) as Record<string, unknown>;
+  const inline = {
+    ...config,
+    strategies: { ...config.strategies, [override.strategy]: { ...settings, options: { ...fileOptions, ...override.options } } },
+  };
+  // Plugin names still resolve from the config file's folder, as they would without the override.
+  const resolvePaths = [...(configPath ? [dirname(configPath)] : []), CLI_PACKAGE_DIR];
+  return createWaitless({ ...common, inline, resolvePaths });
 }
 
 /**
@@ -62,7 +89,7 @@ export async function openRuntime(
   if (options.verbose) {
     process.stderr.write(
       `waitless: config ${waitless.config.source}; requests go to ` +
-        `${fixture ? `the embedded fixture server ${fixture.url}` : configuredUrl}\n`,
+        `${fixture ? `the embedded fixture server ${fixture.url}` : urlForMessage(configuredUrl as string)}\n`,
     );
   }
   let closing: Promise<void> | undefined;

@@ -1,9 +1,9 @@
 import { Option } from 'commander';
-import { milliseconds, rate } from './option-parsers';
+import { MAX_DELAY_MS, milliseconds, rate } from './option-parsers';
 
 /** `--latency <ms>` for commands that start the embedded fixture server. */
 export function latencyOption(defaultMs: number): Option {
-  return new Option('--latency <ms>', 'latency of the embedded fixture server (ignored with --base-url)')
+  return new Option('--latency <ms>', `latency of the embedded fixture server, at most ${MAX_DELAY_MS} (ignored with --base-url)`)
     .argParser(milliseconds)
     .default(defaultMs);
 }

@@ -17,6 +17,14 @@ describe('waitless pipeline', () => {
       ['summary', 'ok'],
     ]);
     expect(report.result.children[1].durationMs).toEqual(expect.any(Number));
+    // Warmed up for the widest fan-out (the three detail requests) before the timed run.
+    expect(report.startUpMs).toEqual(expect.any(Number));
+  });
+
+  (existsSync(join(WORKSPACE_ROOT, EXAMPLE)) ? it : it.skip)('prints pool start-up apart from the tree', async () => {
+    const { code, stdout } = await runCli(['--strategy', 'worker-threaded', 'pipeline', EXAMPLE, '--input', '0', '--latency', '0']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/start-up took \d+\.\d\d s \(not counted\): \d+ warm-up requests/);
   });
 
   it('exits 2 naming the file when it does not exist', async () => {

@@ -39,6 +39,13 @@ describe('usage and config errors exit 2 with one line', () => {
     expect(line).toContain('"strategies.native-async.retry.attempts"');
   });
 
+  it('rejects --pool-size when the worker-threaded strategy is not registered', async () => {
+    const config = join(dir, 'native-only.json');
+    writeFileSync(config, JSON.stringify({ plugins: ['@waitless/strategy-native-async'] }));
+    const line = expectOneLineUsageError(await runCli(['--config', config, 'compare', '--pool-size', '6']));
+    expect(line).toContain(`Invalid config in ${config}: "plugins" registers no worker-threaded strategy, which --pool-size needs`);
+  });
+
   it('prints the stack trace only with --verbose', async () => {
     const { code, stderr } = await runCli(['--verbose', '--strategy', 'nope', 'strategies']);
     expect(code).toBe(2);

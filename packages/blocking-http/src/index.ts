@@ -1,1 +1,2 @@
 export { requestSync } from './request-sync';
+export { startSharedRequestHelper, stopRequestsOfThread } from './request-helper';

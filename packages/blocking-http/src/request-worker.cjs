@@ -1,91 +1,92 @@
 // @ts-check
 'use strict';
 
-// The synckit worker behind `requestSync`: it performs one request with Node's global `fetch` while the
-// calling thread sleeps in Atomics.wait. Plain CommonJS with no imports of our packages, so it loads the
-// same way under jest, tsx and plain node, with no TypeScript loader inside the worker.
+// The helper thread behind `requestSync`: it performs requests with Node's global `fetch` while the calling
+// threads sleep in Atomics.wait. One helper can serve many callers at once (the shared helper serves every
+// thread of a worker-threaded pool), so it is async all the way and keeps connections alive.
 //
-// It returns plain data only: a `RawResponse`, or `{ error }` shaped like core's `TransferredError`
-// with a `kind` core's `reviveError` knows, so the calling side rebuilds the typed error.
+// Callers post `{ key, request, queuedAt, buffer }` on the BroadcastChannel named in workerData (a BroadcastChannel,
+// unlike a MessagePort, reaches this thread from any thread without a handshake). The reply is written as
+// v8-serialised bytes into the caller's SharedArrayBuffer, which the caller reads once it is woken: plain
+// data only: `{ result }` (a `FetchResult`) or `{ error }` (core's `TransferredError`).
+// Plain CommonJS loading built JavaScript only, so no TypeScript loader runs in the helper.
 
-const { runAsWorker } = require('synckit');
+const { BroadcastChannel, workerData } = require('node:worker_threads');
+const v8 = require('node:v8');
+const { fetchNetworkError, now, performCall, readLimitedBody, transferError } = require('@waitless/core/plugin');
+const { HEADER_BYTES, STATE, LENGTH, DONE, TOO_BIG } = require('./reply-buffer.cjs');
 
-// Mirrors core's `now()` (epoch ms, sub-ms precision, comparable across threads): this file deliberately
-// loads nothing but synckit, so each worker (one per calling thread) starts as fast as it can.
-const now = () => performance.timeOrigin + performance.now();
+/** Replies too big for their caller's buffer, by call key, until the caller collects them with a bigger one. */
+const oversized = new Map();
+/** Calls in flight by key (`<threadId>:<n>`), so those of a caller thread that was terminated can be stopped. */
+const inFlight = new Map();
+
+const channel = new BroadcastChannel(workerData.channel);
+channel.onmessage = (/** @type {MessageEvent} */ { data }) => {
+  if (data.stopThread !== undefined) {
+    for (const [key, controller] of inFlight) if (key.startsWith(`${data.stopThread}:`)) controller.abort();
+  } else if (data.request === undefined) {
+    deliver(data.buffer, data.key, oversized.get(data.key));
+    oversized.delete(data.key);
+  } else {
+    const controller = new AbortController();
+    inFlight.set(data.key, controller);
+    perform(data.request, data.queuedAt, controller.signal).then((reply) => {
+      inFlight.delete(data.key);
+      deliver(data.buffer, data.key, v8.serialize(reply));
+    });
+  }
+};
+// Callers wait for this before their first post: a message posted before the channel exists is lost.
+Atomics.store(workerData.ready, 0, 1);
+Atomics.notify(workerData.ready, 0);
 
 /**
- * @param {{ method: string, url: string, headers: Record<string, string>, body?: string, timeoutMs?: number, queuedAt: number }} request
+ * Writes `bytes` into the caller's buffer and wakes it; a reply that does not fit is kept and the caller is
+ * told its size instead.
+ * @param {SharedArrayBuffer} buffer
+ * @param {string} key
+ * @param {Buffer} bytes
  */
-async function request(request) {
-  const { method, url, headers, body, timeoutMs, queuedAt } = request;
-  // The caller is blocked and cannot fire timers, so the timeout has to live on this thread.
-  const signal = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
-  const startedAt = now();
+function deliver(buffer, key, bytes) {
+  const header = new Int32Array(buffer, 0, 2);
+  if (HEADER_BYTES + bytes.length > buffer.byteLength) {
+    oversized.set(key, bytes);
+    header[LENGTH] = bytes.length;
+    Atomics.store(header, STATE, TOO_BIG);
+  } else {
+    new Uint8Array(buffer, HEADER_BYTES, bytes.length).set(bytes);
+    header[LENGTH] = bytes.length;
+    Atomics.store(header, STATE, DONE);
+  }
+  Atomics.notify(header, STATE);
+}
+
+/**
+ * One call, the way every in-process strategy makes it (core's `performCall`): the timeout, redirects up to
+ * `maxRedirects`, the body read up to `maxBodyBytes`, `HttpError` and JSON parsing. The outcome is plain data:
+ * the `FetchResult`, or the error flattened by core so the caller rebuilds the same typed class.
+ * @param {import('@waitless/core/plugin').FetchRequest} request - prepared by the caller, without its signal
+ * @param {number} queuedAt
+ * @param {AbortSignal} signal - aborted when the caller thread is gone
+ */
+async function perform(request, queuedAt, signal) {
   try {
-    const response = await fetch(url, { method, headers, body, signal });
-    const firstByteAt = now();
-    const text = await response.text();
-    const endedAt = now();
-    /** @type {Record<string, string>} */
-    const responseHeaders = {};
-    // Headers iterate with lower-cased names already; copying keeps the result plain data.
-    for (const [name, value] of response.headers) responseHeaders[name] = value;
-    return {
-      response: {
-        status: response.status,
-        url: response.url || url,
-        headers: responseHeaders,
-        text,
-        timings: { queuedAt, startedAt, firstByteAt, endedAt, attempts: 1, waitedMs: 0 },
-      },
-    };
+    const result = await performCall(request, { signal }, send, fetchNetworkError);
+    // The caller asked before the request got here.
+    return { result: { ...result, timings: { ...result.timings, queuedAt } } };
   } catch (error) {
-    if (signal?.aborted) {
-      return { error: transferred('TimeoutError', 'timeout', `Request timed out after ${timeoutMs} ms`, { timeoutMs, method, url }) };
-    }
-    return { error: transferred('NetworkError', 'network', describe(error), { method, url, detail: describe(error) }, flatten(error, 2)) };
+    return { error: transferError(error) };
   }
 }
 
-/**
- * @param {string} name
- * @param {string} kind
- * @param {string} message
- * @param {Record<string, unknown>} fields
- * @param {unknown} [cause] - already flattened
- */
-function transferred(name, kind, message, fields, cause) {
-  return cause === undefined ? { name, kind, message, fields } : { name, kind, message, fields, cause: { error: cause } };
+/** @type {import('@waitless/core/plugin').Transport} */
+async function send(prepared, signal) {
+  const { method, url, headers, body } = prepared;
+  // performCall follows redirects itself, so the limit and the error are the same on every strategy.
+  const response = await fetch(url, { method, headers, body, signal, redirect: 'manual' });
+  const firstByteAt = now();
+  const responseHeaders = Object.fromEntries(response.headers);
+  const text = await readLimitedBody(response.body, prepared, responseHeaders['content-length']);
+  return { status: response.status, headers: responseHeaders, text, firstByteAt };
 }
-
-/**
- * fetch's own error as a `TransferredError`, for the `NetworkError`'s `cause`: name, message, `code` and
- * the socket error under it (`depth` levels of `cause`).
- * @param {unknown} error
- * @param {number} depth
- * @returns {{ name: string, message: string, fields: Record<string, unknown>, cause?: { error: unknown } }}
- */
-function flatten(error, depth) {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  const flat = { name: error.name, message: error.message, fields: code ? { code } : {} };
-  return error.cause !== undefined && depth > 0 ? { ...flat, cause: { error: flatten(error.cause, depth - 1) } } : flat;
-}
-
-/**
- * undici hides the useful part (ECONNREFUSED, UND_ERR_SOCKET, …) in `cause`.
- * @param {unknown} error
- */
-function describe(error) {
-  const cause = error && typeof error === 'object' && 'cause' in error ? error.cause : undefined;
-  const parts = [];
-  if (cause && typeof cause === 'object') {
-    if ('code' in cause && cause.code) parts.push(String(cause.code));
-    if ('message' in cause && cause.message) parts.push(String(cause.message));
-  }
-  if (parts.length === 0) parts.push(error instanceof Error ? error.message : String(error));
-  return parts.join(': ');
-}
-
-runAsWorker(request);

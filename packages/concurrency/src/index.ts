@@ -24,7 +24,7 @@ export type {
   RateLimitSettings,
   ConcurrencyLimitSettings,
 } from './decorators/decorator-settings';
-export { timingsOfError as failedCallTimings, type AttemptTimings } from './internal/attempt-timings';
+export { failedCallTimings, type AttemptTimings } from '@waitless/core/plugin';
 
 // Pipelines: trees of sequence / concurrent / step / request, built in code or loaded from JSON.
 export {

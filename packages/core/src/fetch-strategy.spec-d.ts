@@ -29,8 +29,8 @@ expectTypeOf(strategy.fetch).parameters.toEqualTypeOf<[request: FetchRequest, op
 expectTypeOf(strategy.fetch).toBeCallableWith({ url: 'http://127.0.0.1/pokemon/1', method: 'POST', json: { id: 1 }, timeoutMs: 500 });
 expectTypeOf(strategy.close).toEqualTypeOf<(() => Promise<void>) | undefined>();
 
-// Per-call options are only the timeout and the signal.
-expectTypeOf<FetchOptions>().toEqualTypeOf<{ timeoutMs?: number; signal?: AbortSignal }>();
+// Per-call options are the timeout, the signal and the response limits.
+expectTypeOf<FetchOptions>().toEqualTypeOf<{ timeoutMs?: number; signal?: AbortSignal; maxBodyBytes?: number; maxRedirects?: number }>();
 
 // An implementation must stay generic in TBody: a fetch that promises FetchResult<unknown> does not fit.
 class UntypedStrategy {

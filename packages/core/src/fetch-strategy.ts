@@ -15,10 +15,17 @@ export interface FetchRequest {
   timeoutMs?: number;
   /** Aborting rejects the call with `AbortError` and stops the work. */
   signal?: AbortSignal;
+  /**
+   * Largest response body to read, in bytes (default `DEFAULT_MAX_BODY_BYTES`, 10 MiB); a longer one stops
+   * the read and rejects with `ResponseTooLargeError`.
+   */
+  maxBodyBytes?: number;
+  /** Redirects to follow before rejecting with `TooManyRedirectsError` (default `DEFAULT_MAX_REDIRECTS`, 5; 0 follows none). */
+  maxRedirects?: number;
 }
 
 /** Per-call overrides; they win over the same fields on the request. */
-export type FetchOptions = Pick<FetchRequest, 'timeoutMs' | 'signal'>;
+export type FetchOptions = Pick<FetchRequest, 'timeoutMs' | 'signal' | 'maxBodyBytes' | 'maxRedirects'>;
 
 /**
  * When things happened, as epoch milliseconds with sub-millisecond precision
@@ -50,7 +57,9 @@ export interface FetchResult<TBody = unknown> {
 
 /**
  * The one async interface every transport implements. Non-2xx responses reject with `HttpError`,
- * timeouts with `TimeoutError`, aborts with `AbortError`, transport failures with `NetworkError`.
+ * timeouts with `TimeoutError`, aborts with `AbortError`, transport failures with `NetworkError`, a body
+ * over `maxBodyBytes` with `ResponseTooLargeError`, and more than `maxRedirects` redirects with
+ * `TooManyRedirectsError`. Redirects up to the limit are followed.
  */
 export interface FetchStrategy {
   /** The kebab-case name users select it by, e.g. `native-async`. */

@@ -3,7 +3,8 @@
 // `@waitless/core/plugin`; the DI container, its tokens and the factory behind the runtime stay private.
 export { createWaitless, type CreateWaitlessOptions, type WaitlessRuntime, type ActiveStrategy } from './di/create-waitless';
 export { loadConfig, CONFIG_FILE_NAME, type LoadConfigOptions, type LoadedConfig, type StrategySource } from './config/load-config';
-export type { WaitlessConfig, StrategySettings } from './config/config-schema';
+export type { WaitlessConfig, StrategySettings, HttpSettings } from './config/config-schema';
+export type { JsonSchema } from './config/config-json-schema';
 export { StrategyNotFoundError, type StrategyOrigin } from './errors/strategy-not-found-error';
 export { PluginLoadError } from './errors/plugin-load-error';
 export {
@@ -14,6 +15,8 @@ export {
   AbortError,
   NetworkError,
   ResponseBodyError,
+  ResponseTooLargeError,
+  TooManyRedirectsError,
   ConfigError,
   isWaitlessError,
   isUserFixableError,
@@ -22,10 +25,16 @@ export {
   isAbortError,
   isNetworkError,
   isResponseBodyError,
+  isResponseTooLargeError,
+  isTooManyRedirectsError,
   isConfigError,
   isPluginLoadError,
   isStrategyNotFoundError,
   normalizeBaseUrl,
+  redactUrl,
+  urlForMessage,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_REDIRECTS,
   type FetchStrategy,
   type FetchRequest,
   type FetchOptions,
@@ -36,4 +45,17 @@ export {
   type ConcurrencyProfile,
   type PipelineStep,
   type StepContext,
+  fetchChannel,
+  retryChannel,
+  rateLimitWaitChannel,
+  queueWaitChannel,
+  FETCH_CHANNEL,
+  RETRY_CHANNEL,
+  RATE_LIMIT_WAIT_CHANNEL,
+  QUEUE_WAIT_CHANNEL,
+  failedCallTimings,
+  type FetchTraceContext,
+  type RetryEvent,
+  type GateWaitEvent,
+  type AttemptTimings,
 } from './plugin';

@@ -24,6 +24,8 @@ export { TimeoutError } from './errors/timeout-error';
 export { AbortError } from './errors/abort-error';
 export { NetworkError } from './errors/network-error';
 export { ResponseBodyError } from './errors/response-body-error';
+export { ResponseTooLargeError } from './errors/response-too-large-error';
+export { TooManyRedirectsError } from './errors/too-many-redirects-error';
 export { ConfigError } from './errors/config-error';
 export {
   isWaitlessError,
@@ -33,6 +35,8 @@ export {
   isAbortError,
   isNetworkError,
   isResponseBodyError,
+  isResponseTooLargeError,
+  isTooManyRedirectsError,
   isConfigError,
   isPluginLoadError,
   isStrategyNotFoundError,
@@ -48,3 +52,28 @@ export { callSignal, abortedCallError, throwIfAborted, describeAbortReason, type
 export { linkSignal, type LinkedSignal } from './http/link-signal';
 export { allowManyListeners } from './http/allow-many-listeners';
 export { normalizeBaseUrl } from './http/normalize-base-url';
+export {
+  responseLimits,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  MAX_BODY_BYTES_LIMIT,
+  MAX_REDIRECTS_LIMIT,
+  type ResponseLimits,
+} from './http/response-limits';
+export { redactUrl, urlForMessage } from './http/url-for-message';
+export { redirectTarget } from './http/redirect-target';
+export { readLimitedBody } from './http/read-limited-body';
+
+// Tracing: the channels calls and waits are published on (see docs/tracing.md).
+export { fetchChannel, tracedCall, FETCH_CHANNEL, type FetchTraceContext } from './tracing/fetch-channel';
+export {
+  retryChannel,
+  rateLimitWaitChannel,
+  queueWaitChannel,
+  RETRY_CHANNEL,
+  RATE_LIMIT_WAIT_CHANNEL,
+  QUEUE_WAIT_CHANNEL,
+  type RetryEvent,
+  type GateWaitEvent,
+} from './tracing/wait-channels';
+export { noteOnError, failedCallTimings, type AttemptTimings } from './tracing/failed-call-timings';

@@ -84,6 +84,38 @@ describe('fault knobs', () => {
     expect(headersAt).toBeLessThan(bodyAt);
   });
 
+  it('resetMidBody=1 sends headers and half the body, then resets the socket', async () => {
+    const res = await pokemon('?resetMidBody=1');
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow('terminated');
+  });
+
+  it('trickle sends the body in several pieces', async () => {
+    const res = await pokemon('?trickle=30');
+    const pieces: Uint8Array[] = [];
+    for await (const piece of res.body as AsyncIterable<Uint8Array>) pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(JSON.parse(Buffer.concat(pieces).toString())).toMatchObject({ name: 'pikachu' });
+  });
+
+  it('redirectLoop=1 redirects back to the same URL; redirects=N redirects N times, then answers', async () => {
+    const loop = await pokemon('?redirectLoop=1', { redirect: 'manual' });
+    expect([loop.status, loop.headers.get('location')]).toEqual([301, '/api/v2/pokemon/25?redirectLoop=1']);
+    const first = await pokemon('?redirects=2', { redirect: 'manual' });
+    expect([first.status, first.headers.get('location')]).toEqual([302, '/api/v2/pokemon/25?redirects=1']);
+    const followed = await pokemon('?redirects=2');
+    expect([followed.status, followed.redirected, followed.url]).toEqual([200, true, `${server.url}/api/v2/pokemon/25?redirects=0`]);
+  });
+
+  it('bodyBytes pads a JSON body that still parses; emptyBody answers 200 with nothing', async () => {
+    const large = await pokemon('?bodyBytes=100000');
+    expect(Number(large.headers.get('content-length'))).toBe(100_000);
+    expect(await large.json()).toMatchObject({ name: 'pikachu', padding: expect.stringMatching(/^x+$/) });
+    const empty = await pokemon('?emptyBody=1');
+    expect([empty.status, empty.headers.get('content-type'), await empty.text()]).toEqual([200, 'application/json; charset=utf-8', '']);
+    expect((await pokemon(`?bodyBytes=${64 * 1024 * 1024 + 1}`)).status).toBe(400);
+  });
+
   it('a query knob wins over the header for the same knob', async () => {
     const res = await pokemon('?status=418', { headers: { 'x-fixture-status': '500' } });
     expect(res.status).toBe(418);

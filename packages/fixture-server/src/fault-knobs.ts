@@ -26,6 +26,12 @@ const KNOBS: readonly KnobSpec[] = [
   { name: 'invalidJson', field: 'invalidJsonRate', kind: 'rate' },
   { name: 'retryAfter', field: 'retryAfterSeconds', kind: 'seconds' },
   { name: 'status', field: 'status', kind: 'status' },
+  { name: 'resetMidBody', field: 'resetMidBodyRate', kind: 'rate' },
+  { name: 'trickle', field: 'trickleMs', kind: 'ms' },
+  { name: 'redirectLoop', field: 'redirectLoopRate', kind: 'rate' },
+  { name: 'redirects', field: 'redirects', kind: 'count' },
+  { name: 'bodyBytes', field: 'bodyBytes', kind: 'bytes' },
+  { name: 'emptyBody', field: 'emptyBodyRate', kind: 'rate' },
   { name: 'failTimes', field: 'failTimes', kind: 'count' },
   { name: 'key', field: 'key', kind: 'key' },
 ];

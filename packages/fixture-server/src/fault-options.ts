@@ -24,6 +24,18 @@ export interface FaultOptions {
   retryAfterSeconds?: number;
   /** If set (400..599), every response is forced to this status with a JSON `{ error }` body. */
   status?: number;
+  /** Probability 0..1 of sending headers and half the body, then destroying the socket. Default 0. */
+  resetMidBodyRate: number;
+  /** If > 0, send the body in 8 pieces, this many ms apart (a trickling body). Default 0. */
+  trickleMs: number;
+  /** Probability 0..1 of answering `301` with a `Location` back to the same URL: a redirect loop. Default 0. */
+  redirectLoopRate: number;
+  /** If > 0, answer `302` to the same URL with `redirects` one lower, so a client follows this many redirects. */
+  redirects?: number;
+  /** If set, pad a JSON object body with a `padding` field to at least this many bytes (≤ 64 MiB). */
+  bodyBytes?: number;
+  /** Probability 0..1 of answering a data route with `200` and an empty JSON body. Default 0. */
+  emptyBodyRate: number;
 }
 
 /** The fault settings a server starts with: no latency, no faults, errors answer 503. */
@@ -35,7 +47,14 @@ export const DEFAULT_FAULT_OPTIONS: Readonly<FaultOptions> = Object.freeze({
   resetRate: 0,
   slowBodyMs: 0,
   invalidJsonRate: 0,
+  resetMidBodyRate: 0,
+  trickleMs: 0,
+  redirectLoopRate: 0,
+  emptyBodyRate: 0,
 });
+
+/** Largest `bodyBytes`: big enough to trip any sane client limit, small enough not to hurt the test machine. */
+export const MAX_FIXTURE_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Longest delay a Node timer can express; longer values would fire immediately. */
 export const MAX_DELAY_MS = 2_147_483_647;
@@ -47,6 +66,7 @@ export const EXPECT = {
   status: 'an integer HTTP status between 400 and 599',
   seconds: 'an integer number of seconds ≥ 0',
   count: 'an integer ≥ 0',
+  bytes: `an integer number of bytes between 0 and ${MAX_FIXTURE_BODY_BYTES}`,
 } as const;
 
 /**
@@ -71,6 +91,9 @@ export function checkKnobValue(knob: string, value: unknown, kind: keyof typeof 
       case 'count':
         ok = Number.isInteger(n);
         break;
+      case 'bytes':
+        ok = Number.isInteger(n) && n <= MAX_FIXTURE_BODY_BYTES;
+        break;
     }
   }
   if (!ok) throw new InvalidFixtureKnobError(knob, shown, EXPECT[kind]);
@@ -87,6 +110,12 @@ const OPTION_KINDS: Record<keyof FaultOptions, keyof typeof EXPECT> = {
   invalidJsonRate: 'rate',
   retryAfterSeconds: 'seconds',
   status: 'status',
+  resetMidBodyRate: 'rate',
+  trickleMs: 'ms',
+  redirectLoopRate: 'rate',
+  redirects: 'count',
+  bodyBytes: 'bytes',
+  emptyBodyRate: 'rate',
 };
 
 /**

@@ -1,4 +1,5 @@
 import pokemon from 'pokemon';
+import { DEFAULT_FORM_NAMES } from './default-form-names';
 import { toPokeApiName } from './to-pokeapi-name';
 
 /** Number of Pokémon the fixture serves (ids 1..POKEMON_COUNT), as `count` in the list route. */
@@ -36,8 +37,9 @@ export interface PokemonResource {
 }
 
 /**
- * Names, lookups and cached JSON bodies for the 1025 Pokémon of the `pokemon` package.
- * Bodies are built on first use and kept, so hot benchmark loops only copy a cached Buffer.
+ * Names, lookups and cached JSON bodies for the 1025 Pokémon of the `pokemon` package, named as the real
+ * PokeAPI names them (default forms such as `deoxys-normal`, see {@link DEFAULT_FORM_NAMES}). Bodies are
+ * built on first use and kept, so hot benchmark loops only copy a cached Buffer.
  */
 export class PokemonCatalog {
   private readonly names: readonly string[];
@@ -45,7 +47,10 @@ export class PokemonCatalog {
   private readonly bodies = new Map<number, Buffer>();
 
   constructor() {
-    this.names = pokemon.all().slice(0, POKEMON_COUNT).map(toPokeApiName);
+    this.names = pokemon
+      .all()
+      .slice(0, POKEMON_COUNT)
+      .map((displayName, index) => DEFAULT_FORM_NAMES[index + 1] ?? toPokeApiName(displayName));
     this.names.forEach((name, index) => this.idByName.set(name, index + 1));
   }
 
@@ -54,16 +59,19 @@ export class PokemonCatalog {
     return this.names[id - 1];
   }
 
-  /** Resolves `"25"`, `"pikachu"` or `"Pikachu"` to an id, or `undefined` when unknown. */
+  /**
+   * Resolves `"25"` or `"pikachu"` to an id, or `undefined` when unknown. Names match exactly, as on
+   * PokeAPI: `"Pikachu"` and the species name `"deoxys"` (the resource is `deoxys-normal`) are unknown.
+   */
   resolve(idOrName: string): number | undefined {
     if (/^\d+$/.test(idOrName)) {
       const id = Number(idOrName);
       return id >= 1 && id <= POKEMON_COUNT ? id : undefined;
     }
-    return this.idByName.get(toPokeApiName(idOrName));
+    return this.idByName.get(idOrName);
   }
 
-  /** The resource for `id`; numbers are invented but stable, derived from the id alone. */
+  /** The resource for `id`: the real name; types, height, weight and base experience are invented but stable, derived from the id alone. */
   resource(id: number): PokemonResource {
     const first = (id * 7) % TYPE_NAMES.length;
     const types = [{ slot: 1, type: { name: TYPE_NAMES[first] } }];

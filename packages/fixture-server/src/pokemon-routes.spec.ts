@@ -46,11 +46,33 @@ describe('fixture routes', () => {
     expect((await getJson(`/api/v2/pokemon/${name}`)).body).toMatchObject({ id, name });
   });
 
-  it.each(['0', '1026', 'missingno', 'pika%2Fchu'])('answers 404 {detail:"Not found."} for pokemon %s', async (idOrName) => {
-    const { res, body } = await getJson(`/api/v2/pokemon/${idOrName}`);
-    expect(res.status).toBe(404);
-    expect(body).toEqual({ detail: 'Not found.' });
+  it.each([
+    [386, 'deoxys-normal'],
+    [413, 'wormadam-plant'],
+    [487, 'giratina-altered'],
+    [492, 'shaymin-land'],
+    [550, 'basculin-red-striped'],
+    [641, 'tornadus-incarnate'],
+    [718, 'zygarde-50'],
+    [892, 'urshifu-single-strike'],
+  ])('names #%i by its default form, %s, as the real PokeAPI does', async (id, name) => {
+    expect((await getJson(`/api/v2/pokemon/${id}`)).body).toMatchObject({ id, name });
+    expect((await getJson(`/api/v2/pokemon/${name}`)).body).toMatchObject({ id, name });
   });
+
+  it('lists default forms by their PokeAPI names too', async () => {
+    const { body } = await getJson('/api/v2/pokemon?offset=385&limit=1');
+    expect(body.results).toEqual([{ name: 'deoxys-normal', url: `${server.url}/api/v2/pokemon/386/` }]);
+  });
+
+  it.each(['0', '1026', 'missingno', 'pika%2Fchu', 'Pikachu', 'PIKACHU', 'deoxys', 'Mr.%20Mime'])(
+    'answers 404 {detail:"Not found."} for pokemon %s, as PokeAPI does',
+    async (idOrName) => {
+      const { res, body } = await getJson(`/api/v2/pokemon/${idOrName}`);
+      expect(res.status).toBe(404);
+      expect(body).toEqual({ detail: 'Not found.' });
+    },
+  );
 
   it('paginates the list like PokeAPI with absolute URLs to this server', async () => {
     const first = await getJson('/api/v2/pokemon');

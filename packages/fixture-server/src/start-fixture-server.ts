@@ -14,6 +14,8 @@ import { StatsRecorder, type RequestTicket } from './stats-recorder';
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 // Benchmarks open 1000+ sockets at once; the kernel still caps this at net.core.somaxconn.
 const LISTEN_BACKLOG = 4_096;
+// A trickling body arrives in this many pieces, `trickleMs` apart.
+const TRICKLE_PIECES = 8;
 
 /** One request/response pair while the server works on it. */
 interface Exchange {
@@ -53,7 +55,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const failCounts = new Map<string, number>();
   let baseUrl = '';
 
-  const send = (ex: Exchange, response: FixtureResponse, slowBodyMs: number): void => {
+  const send = (ex: Exchange, response: FixtureResponse, faults?: RequestFaults): void => {
     if (ex.closed) return;
     const { res } = ex;
     const { body } = response;
@@ -62,16 +64,39 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       'content-length': body.length,
       ...response.headers,
     });
-    if (slowBodyMs > 0 && body.length > 0) {
-      const half = Math.max(1, body.length >> 1);
+    const half = Math.max(1, body.length >> 1);
+    if (faults && body.length > 0 && chance(faults.resetMidBodyRate)) {
+      // Headers and half the promised body, then a dead socket: the client sees the reset mid-read.
+      res.write(body.subarray(0, half), () => {
+        ex.reset = true;
+        ex.req.socket.destroy();
+      });
+    } else if (faults && faults.trickleMs > 0 && body.length > 0) {
+      trickle(ex, body, faults.trickleMs);
+    } else if (faults && faults.slowBodyMs > 0 && body.length > 0) {
       res.write(body.subarray(0, half));
       ex.timer = setTimeout(() => {
         ex.timer = undefined;
         if (!ex.closed) res.end(body.subarray(half));
-      }, slowBodyMs);
+      }, faults.slowBodyMs);
     } else {
       res.end(body);
     }
+  };
+
+  const trickle = (ex: Exchange, body: Buffer, intervalMs: number): void => {
+    const pieceLength = Math.ceil(body.length / TRICKLE_PIECES);
+    let offset = 0;
+    const next = (): void => {
+      ex.timer = undefined;
+      if (ex.closed) return;
+      const piece = body.subarray(offset, offset + pieceLength);
+      offset += piece.length;
+      if (offset >= body.length) return void ex.res.end(piece);
+      ex.res.write(piece);
+      ex.timer = setTimeout(next, intervalMs);
+    };
+    next();
   };
 
   const injectedError = (status: number, message: string, faults: RequestFaults): FixtureResponse =>
@@ -87,11 +112,16 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       catalog,
       baseUrl,
     );
+    if (response.json && response.status === 200 && chance(faults.emptyBodyRate)) {
+      response = { ...response, body: Buffer.alloc(0) };
+    } else if (response.json && faults.bodyBytes !== undefined) {
+      response = { ...response, body: padJson(response.body, faults.bodyBytes) };
+    }
     if (response.json && chance(faults.invalidJsonRate)) {
       // Half a JSON document never parses; the content type still promises JSON.
       response = { ...response, body: response.body.subarray(0, Math.max(1, response.body.length >> 1)) };
     }
-    send(ex, response, faults.slowBodyMs);
+    send(ex, response, faults);
   };
 
   const afterLatency = (ex: Exchange, faults: RequestFaults, failAttempt: number | undefined): void => {
@@ -101,21 +131,27 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       ex.req.socket.destroy();
       return;
     }
+    if (chance(faults.redirectLoopRate)) return send(ex, redirectTo(301, ex.req.url ?? '/'));
+    if (faults.redirects !== undefined && faults.redirects > 0) {
+      const query = new URLSearchParams(ex.query);
+      query.set('redirects', String(faults.redirects - 1));
+      return send(ex, redirectTo(302, `${ex.path}?${query}`));
+    }
     if (faults.status !== undefined) {
       return send(
         ex,
         injectedError(faults.status, `Forced status ${faults.status} (fixture knob status=${faults.status})`, faults),
-        faults.slowBodyMs,
+        faults,
       );
     }
     if (failAttempt !== undefined) {
       const knob = `fixture knob failTimes=${faults.failTimes}`;
       const message = `Injected failure ${failAttempt} of ${faults.failTimes} for key "${faults.key}" (${knob})`;
-      return send(ex, injectedError(faults.errorStatus, message, faults), faults.slowBodyMs);
+      return send(ex, injectedError(faults.errorStatus, message, faults), faults);
     }
     if (chance(faults.errorRate)) {
       const message = `Injected error ${faults.errorStatus} (fixture knob errorRate=${faults.errorRate})`;
-      return send(ex, injectedError(faults.errorStatus, message, faults), faults.slowBodyMs);
+      return send(ex, injectedError(faults.errorStatus, message, faults), faults);
     }
     if (!routeNeedsBody(ex.path)) return respond(ex, faults, '');
     const chunks: Buffer[] = [];
@@ -174,7 +210,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       faults = resolveRequestFaults(query, req.headers, defaults);
     } catch (error) {
       if (!(error instanceof InvalidFixtureKnobError)) throw error;
-      return send(ex, jsonResponse(400, { error: error.message }), 0);
+      return send(ex, jsonResponse(400, { error: error.message }));
     }
 
     let failAttempt: number | undefined;
@@ -264,6 +300,18 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       return closing;
     },
   };
+}
+
+function redirectTo(status: number, location: string): FixtureResponse {
+  return jsonResponse(status, { error: `Redirected to ${location} (fixture redirect knob)` }, { location });
+}
+
+/** A JSON object body grown to at least `bytes` with a `padding` field; anything else is left as is. */
+function padJson(body: Buffer, bytes: number): Buffer {
+  const missing = bytes - body.length - ',"padding":""'.length;
+  if (missing <= 0 || body.at(-1) !== 0x7d /* } */ || body.length < 2) return body;
+  const comma = body.length > 2 ? ',' : '';
+  return Buffer.concat([body.subarray(0, -1), Buffer.from(`${comma}"padding":"`), Buffer.alloc(missing, 'x'), Buffer.from('"}')]);
 }
 
 function displayHost(host: string): string {

@@ -1,4 +1,4 @@
-import { createWaitless, HttpError, type WaitlessRuntime } from '@waitless/core';
+import { createWaitless, HttpError, isResponseBodyError, type WaitlessRuntime } from '@waitless/core';
 import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
 import { getPokemonName, getRandomPokemonName } from './get-pokemon-name';
 
@@ -25,6 +25,18 @@ describe('getPokemonName on every strategy', () => {
     expect(await getPokemonName(25, strategy, { baseUrl: server.url })).toBe('pikachu');
     expect(await getPokemonName(1, strategy, { baseUrl: `${server.url}/` })).toBe('bulbasaur');
     await expect(getPokemonName(5000, strategy, { baseUrl: server.url })).rejects.toBeInstanceOf(HttpError);
+  });
+
+  it('rejects an empty or nameless 200 with ResponseBodyError instead of returning undefined', async () => {
+    const strategy = waitless.strategy('native-async');
+    await server.setDefaults({ emptyBodyRate: 1 });
+    const empty = await getPokemonName(25, strategy, { baseUrl: server.url })
+      .catch((e: unknown) => e)
+      .finally(() => server.setDefaults({ emptyBodyRate: 0 }));
+    expect(isResponseBodyError(empty) && empty.detail).toBe('expected a Pokémon as a JSON object, got an empty body');
+    // `/echo` answers 200 with an object that has no Pokémon in it.
+    const nameless = await getPokemonName('x', strategy, { baseUrl: `${server.url}/echo?` }).catch((e: unknown) => e);
+    expect(isResponseBodyError(nameless) && nameless.message).toMatch(/Unusable response body: GET .*non-empty "name"/);
   });
 
   it('picks ids from 1 to maxId', async () => {

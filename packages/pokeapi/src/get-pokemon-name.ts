@@ -1,5 +1,6 @@
 import type { FetchStrategy } from '@waitless/core/plugin';
-import { POKEAPI_BASE_URL, POKEMON_COUNT, pokemonUrl, type PokemonResource } from './pokemon-api';
+import { POKEAPI_BASE_URL, POKEMON_COUNT, pokemonUrl } from './pokemon-api';
+import { readPokemonResource } from './read-pokemon-resource';
 
 /** Where to ask and how to stop asking. */
 export interface PokemonLookupOptions {
@@ -8,7 +9,8 @@ export interface PokemonLookupOptions {
 }
 
 /**
- * The seed's function, written once against `FetchStrategy`: the same code runs on every strategy.
+ * The seed's function, written once against `FetchStrategy`: the same code runs on every strategy. An
+ * answer without a usable name rejects with `ResponseBodyError`.
  * @example await getPokemonName(25, factory.create('native-async'), { baseUrl: fixture.url }) // 'pikachu'
  */
 export async function getPokemonName(
@@ -16,11 +18,8 @@ export async function getPokemonName(
   strategy: FetchStrategy,
   options: PokemonLookupOptions = {},
 ): Promise<string> {
-  const result = await strategy.fetch<PokemonResource>({
-    url: pokemonUrl(options.baseUrl ?? POKEAPI_BASE_URL, idOrName),
-    signal: options.signal,
-  });
-  return result.body.name;
+  const result = await strategy.fetch({ url: pokemonUrl(options.baseUrl ?? POKEAPI_BASE_URL, idOrName), signal: options.signal });
+  return readPokemonResource(result).name;
 }
 
 /** A random Pokémon's name, ids 1..`maxId`. */

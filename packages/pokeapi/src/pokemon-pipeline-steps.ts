@@ -1,5 +1,6 @@
 import type { FetchStrategy, PipelineStep, StepContext } from '@waitless/core/plugin';
 import { getPokemonName } from './get-pokemon-name';
+import { readPokemonResource } from './read-pokemon-resource';
 import { POKEAPI_BASE_URL, pokemonUrl, type PokemonResource } from './pokemon-api';
 
 // The id comes from `args.id` when the node sets one, else from the step's input (a number, a name, or
@@ -16,8 +17,8 @@ function idFrom(input: unknown, ctx: StepContext, step: string): string | number
 }
 
 async function fetchPokemon(idOrName: string | number, strategy: FetchStrategy, ctx: StepContext): Promise<PokemonResource> {
-  const result = await strategy.fetch<PokemonResource>({ url: pokemonUrl(ctx.baseUrl ?? POKEAPI_BASE_URL, idOrName), signal: ctx.signal });
-  return result.body;
+  const result = await strategy.fetch({ url: pokemonUrl(ctx.baseUrl ?? POKEAPI_BASE_URL, idOrName), signal: ctx.signal });
+  return readPokemonResource(result);
 }
 
 /** Pipeline step `pokemon.name`: a Pokémon's name from its id (`args.id` or the input). */

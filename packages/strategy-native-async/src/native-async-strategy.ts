@@ -2,6 +2,7 @@ import {
   fetchNetworkError,
   now,
   performCall,
+  readLimitedBody,
   type FetchOptions,
   type FetchRequest,
   type FetchResult,
@@ -27,12 +28,18 @@ const fetchWithCallSignal = (input: Parameters<typeof fetch>[0], init?: CallInit
 
 /**
  * Non-blocking requests on ky over Node's built-in fetch (undici), which keeps connections alive and
- * reuses them. ky's own retry, timeout and HTTP-error handling are switched off: Waitless' decorators
- * and core's response handling own those, so every strategy behaves the same.
+ * reuses them. ky's own retry, timeout and HTTP-error handling are switched off, and fetch follows no
+ * redirects: Waitless' decorators and core's `performCall` own those, so every strategy behaves the same.
  */
 export class NativeAsyncStrategy implements FetchStrategy {
   readonly name = 'native-async';
-  private readonly client: KyInstance = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, fetch: fetchWithCallSignal });
+  private readonly client: KyInstance = ky.create({
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    redirect: 'manual',
+    fetch: fetchWithCallSignal,
+  });
 
   fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
     return performCall<TBody>(request, options, (prepared, signal) => this.send(prepared, signal), fetchNetworkError);
@@ -46,6 +53,8 @@ export class NativeAsyncStrategy implements FetchStrategy {
       callSignal: signal,
     } as Options);
     const firstByteAt = now();
-    return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
+    const headers = Object.fromEntries(response.headers);
+    const text = await readLimitedBody(response.body, prepared, headers['content-length']);
+    return { status: response.status, headers, text, firstByteAt };
   }
 }

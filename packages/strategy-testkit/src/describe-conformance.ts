@@ -4,6 +4,8 @@ import {
   createWaitless,
   HttpError,
   isHttpError,
+  isResponseTooLargeError,
+  isTooManyRedirectsError,
   NetworkError,
   ResponseBodyError,
   TimeoutError,
@@ -109,6 +111,27 @@ export function describeConformance(plugin: StrategyPluginDefinition<any>, optio
     it('reports a reset connection as NetworkError and a broken JSON body as ResponseBodyError', async () => {
       await expect(strategy.fetch({ url: url('/api/v2/pokemon/1?resetRate=1') })).rejects.toBeInstanceOf(NetworkError);
       await expect(strategy.fetch({ url: url('/api/v2/pokemon/1?invalidJson=1') })).rejects.toBeInstanceOf(ResponseBodyError);
+    });
+
+    it('follows redirects up to maxRedirects, then rejects with TooManyRedirectsError naming the redirect loop', async () => {
+      const followed = await strategy.fetch<{ name: string }>({ url: url('/api/v2/pokemon/25?redirects=2') });
+      expect([followed.status, followed.body.name, followed.url]).toEqual([200, 'pikachu', url('/api/v2/pokemon/25?redirects=0')]);
+      const loop = await strategy.fetch({ url: url('/api/v2/pokemon/25?redirectLoop=1'), maxRedirects: 3 }).catch((e: unknown) => e);
+      expect(isTooManyRedirectsError(loop) && [loop.limit, loop.message]).toEqual([3, expect.stringContaining('redirect loop')]);
+      // Each call: the first request and its redirects; the loop's fourth redirect is not followed.
+      expect((await server.stats()).total).toBe(1 + 2 + (1 + 3));
+      await expect(strategy.fetch({ url: url('/api/v2/pokemon/25?redirects=1'), maxRedirects: 0 })).rejects.toMatchObject({
+        kind: 'too-many-redirects',
+      });
+    });
+
+    it('rejects a body over maxBodyBytes with ResponseTooLargeError and reads one within it', async () => {
+      const tooLarge = await strategy
+        .fetch({ url: url('/api/v2/pokemon/25?bodyBytes=200000'), maxBodyBytes: 100_000 })
+        .catch((e: unknown) => e);
+      expect(isResponseTooLargeError(tooLarge) && tooLarge.limit).toBe(100_000);
+      const fits = await strategy.fetch<{ padding: string }>({ url: url('/api/v2/pokemon/25?bodyBytes=100000'), maxBodyBytes: 100_000 });
+      expect(fits.body.padding.length).toBeGreaterThan(90_000);
     });
 
     it('round-trips method, headers and a JSON or text body', async () => {

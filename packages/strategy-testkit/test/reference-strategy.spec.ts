@@ -1,4 +1,4 @@
-import { defineStrategyPlugin, fetchNetworkError, now, performCall, type FetchStrategy } from '@waitless/core/plugin';
+import { defineStrategyPlugin, fetchNetworkError, now, performCall, readLimitedBody, type FetchStrategy } from '@waitless/core/plugin';
 import { describeConformance } from '../src';
 
 // The smallest correct strategy: core's call skeleton around Node's global fetch. The kit must pass it,
@@ -10,9 +10,12 @@ const referenceStrategy: FetchStrategy = {
       request,
       options,
       async (prepared, signal) => {
-        const response = await fetch(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+        // Redirects are performCall's to follow (up to maxRedirects), so the transport must not.
+        const init = { method: prepared.method, headers: prepared.headers, body: prepared.body, signal, redirect: 'manual' } as const;
+        const response = await fetch(prepared.url, init);
         const firstByteAt = now();
-        return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
+        const text = await readLimitedBody(response.body, prepared, response.headers.get('content-length'));
+        return { status: response.status, headers: Object.fromEntries(response.headers), text, firstByteAt };
       },
       fetchNetworkError,
     ),

@@ -1,3 +1,5 @@
+import { urlForMessage } from '@waitless/core/plugin';
+
 /** An absolute URL cut into the pool key (`http://host:port`) and the request target (`/path?query`). */
 export interface OriginAndPath {
   origin: string;
@@ -36,13 +38,13 @@ function parseWithUrl(url: string): OriginAndPath {
   try {
     parsed = new URL(url);
   } catch {
-    throw new TypeError(`Invalid URL "${url}": undici-pool needs an absolute http:// or https:// URL.`);
+    throw new TypeError(`Invalid URL "${urlForMessage(url)}": undici-pool needs an absolute http:// or https:// URL.`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new TypeError(`Unsupported URL "${url}": undici-pool speaks http:// and https:// only.`);
+    throw new TypeError(`Unsupported URL "${urlForMessage(url)}": undici-pool speaks http:// and https:// only.`);
   }
   if (parsed.username || parsed.password) {
-    throw new TypeError(`URL "${url}" carries credentials: send them in an Authorization header instead.`);
+    throw new TypeError(`URL "${urlForMessage(url)}" carries credentials: send them in an Authorization header instead.`);
   }
   return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
 }

@@ -65,7 +65,9 @@ describe('UndiciPoolStrategy', () => {
     const origin = await start();
     const { signal } = new AbortController();
     await Promise.all(Array.from({ length: 20 }, (_, i) => strategy.fetch({ url: `${origin}/${i}`, signal })));
-    expect(getMaxListeners(signal)).toBeGreaterThanOrEqual(1500);
+    // Node 24 starts signals unlimited (0); Node 20 starts them at 10, which the strategy raises.
+    const limit = getMaxListeners(signal);
+    expect(limit === 0 || limit >= 1500).toBe(true);
     await new Promise((resolve) => setImmediate(resolve));
     expect(getEventListeners(signal, 'abort').length).toBeLessThanOrEqual(1);
   });

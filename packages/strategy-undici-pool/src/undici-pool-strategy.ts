@@ -1,6 +1,7 @@
 import {
   now,
   performCall,
+  readLimitedBody,
   type FetchOptions,
   type FetchRequest,
   type FetchResult,
@@ -17,8 +18,8 @@ type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 /**
  * Non-blocking requests on undici's pooled `request` API: one keep-alive `Pool` per origin (created on first
- * use, `pipelining` 1 by default, up to `connections` sockets), bodies read with `body.text()`. `close()`
- * closes every pool.
+ * use, `pipelining` 1 by default, up to `connections` sockets), bodies read up to `maxBodyBytes`, redirects
+ * followed across origins by core's `performCall`. `close()` closes every pool.
  * @example const strategy = new UndiciPoolStrategy({ connections: 64, pipelining: 1 });
  */
 export class UndiciPoolStrategy implements FetchStrategy {
@@ -48,7 +49,9 @@ export class UndiciPoolStrategy implements FetchStrategy {
     const pool = this.pools.get(origin) ?? this.openPool(origin);
     const response = await pool.request({ path, method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
     const firstByteAt = now();
-    return { status: response.statusCode, headers: toHeaderRecord(response.headers), text: await response.body.text(), firstByteAt };
+    const headers = toHeaderRecord(response.headers);
+    const text = await readLimitedBody(response.body, prepared, headers['content-length']);
+    return { status: response.statusCode, headers, text, firstByteAt };
   }
 
   private openPool(origin: string): Pool {

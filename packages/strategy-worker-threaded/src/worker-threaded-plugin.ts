@@ -12,5 +12,13 @@ export const plugin = defineStrategyPlugin({
   description: 'Runs the blocking requestSync on a worker-thread pool (asyncio.to_thread): calls overlap, the event loop stays free.',
   profile: 'concurrent',
   optionsSchema: workerThreadedOptionsSchema,
-  create: ({ options }) => new WorkerThreadedStrategy(options),
+  // Started before it is handed out, so no call's deadline pays for thread start-up.
+  create: async ({ options }) => {
+    const strategy = new WorkerThreadedStrategy(options);
+    await strategy.start().catch(async (error: unknown) => {
+      await strategy.close();
+      throw error;
+    });
+    return strategy;
+  },
 });

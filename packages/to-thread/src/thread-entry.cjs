@@ -18,17 +18,21 @@ const modules = new Map();
 /** @typedef {{ outcome: 'returned' | 'threw', valueKind: string }} Uncloneable */
 
 /**
- * @param {{ modulePath: string, exportName: string, args: unknown[] }} task
+ * A call, or a warm-up task: load `modulePath` (if any), then wait until every thread of the warm-up has
+ * arrived, so that each task lands on its own thread and the pool ends up with `arrived.length` ready threads.
+ * @typedef {{ modulePath: string, exportName: string, args: unknown[] }} Call
+ * @typedef {{ warmUp: { modulePath?: string, arrived: Int32Array, threads: number, timeoutMs: number } }} WarmUp
+ */
+
+/**
+ * @param {Call | WarmUp} task
  * @returns {Promise<{ ok: true, value: unknown } | { ok: false, error: unknown } | { ok: false, uncloneable: Uncloneable }>}
  */
-module.exports = async function runExport({ modulePath, exportName, args }) {
+module.exports = async function runExport(task) {
+  if ('warmUp' in task) return warmUp(task.warmUp);
+  const { modulePath, exportName, args } = task;
   try {
-    let target = modules.get(modulePath);
-    if (!target) {
-      if (TYPESCRIPT_FILE.test(modulePath) && !hasTypeScriptLoader()) throw typeScriptTargetError(modulePath);
-      target = require(modulePath);
-      modules.set(modulePath, target);
-    }
+    const target = load(modulePath);
     const fn = target[exportName];
     if (typeof fn !== 'function') {
       const available = Object.keys(target).filter((key) => typeof target[key] === 'function');
@@ -50,6 +54,40 @@ module.exports = async function runExport({ modulePath, exportName, args }) {
     return { ok: false, error: transferError(error) };
   }
 };
+
+/** @param {string} modulePath */
+function load(modulePath) {
+  let target = modules.get(modulePath);
+  if (!target) {
+    if (TYPESCRIPT_FILE.test(modulePath) && !hasTypeScriptLoader()) throw typeScriptTargetError(modulePath);
+    target = require(modulePath);
+    modules.set(modulePath, target);
+  }
+  return target;
+}
+
+/**
+ * @param {WarmUp['warmUp']} task
+ * @returns {{ ok: true, value: undefined } | { ok: false, error: unknown }}
+ */
+function warmUp({ modulePath, arrived, threads, timeoutMs }) {
+  try {
+    if (modulePath !== undefined) load(modulePath);
+  } catch (error) {
+    return { ok: false, error: transferError(error) };
+  } finally {
+    // Counted even when the load failed, so the other threads never wait for this one in vain.
+    Atomics.add(arrived, 0, 1);
+    Atomics.notify(arrived, 0);
+  }
+  // Held until the last thread arrives (or the deadline passes): a finished task would free this thread
+  // for another warm-up task, and the pool would not grow to `threads`.
+  const deadline = Date.now() + timeoutMs;
+  for (let seen = Atomics.load(arrived, 0); seen < threads && Date.now() < deadline; seen = Atomics.load(arrived, 0)) {
+    Atomics.wait(arrived, 0, seen, deadline - Date.now());
+  }
+  return { ok: true, value: undefined };
+}
 
 // A TypeScript loader such as tsx registers `.ts` with require; worker threads inherit one given to the process
 // with `node --import <loader>` (they start with its execArgv) or to the pool with `execArgv`.

@@ -10,6 +10,7 @@ describe('ThreadPool', () => {
     expect(() => new ThreadPool({ size: 0 })).toThrow('ThreadPool "size" must be an integer from 1 to 256, got 0');
     expect(() => new ThreadPool({ size: 2.5 })).toThrow(RangeError);
     expect(() => new ThreadPool({ idleTimeoutMs: -1 })).toThrow(/"idleTimeoutMs" must be a number of milliseconds/);
+    expect(() => new ThreadPool({ onThreadExit: 'log' as unknown as () => void })).toThrow(/"onThreadExit" must be a function/);
     expect(() => new ThreadPool({ execArgv: '--import tsx' as unknown as string[] })).toThrow(
       `ThreadPool "execArgv" must be an array of strings such as ['--import', 'tsx'], got "--import tsx".`,
     );
@@ -20,6 +21,34 @@ describe('ThreadPool', () => {
 
     expect(pool.threadCount).toBe(0);
     await pool.close();
+  });
+
+  it('warmUp starts every thread with the module loaded, so the first calls all run at once on their own threads', async () => {
+    const pool = new ThreadPool({ size: 3 });
+    try {
+      await pool.warmUp(FIXTURES);
+      expect(pool.threadCount).toBe(3);
+
+      const blockFor = toThread<typeof fixtures.blockFor>(FIXTURES, 'blockFor', { pool });
+      const runs = await Promise.all([1, 2, 3].map(() => blockFor(50)));
+
+      expect(new Set(runs.map((r) => r.threadId)).size).toBe(3);
+      expect(Math.max(...runs.map((r) => r.startedAt))).toBeLessThan(Math.min(...runs.map((r) => r.endedAt)));
+      expect(pool.threadCount).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("warmUp rejects with the module's load error", async () => {
+    const pool = new ThreadPool({ size: 2 });
+    try {
+      await expect(pool.warmUp(path.join(__dirname, '..', 'test', 'fixtures', 'typescript-target.ts'))).rejects.toThrow(
+        /no TypeScript loader/,
+      );
+    } finally {
+      await pool.close();
+    }
   });
 
   it('never runs more calls at once than its size', async () => {

@@ -18,6 +18,12 @@ export interface ThreadPoolOptions {
    * workers a TypeScript loader; without one, a `.ts` target rejects with a TypeError saying so.
    */
   execArgv?: readonly string[];
+  /**
+   * Called with the `threadId` of every worker that goes away (idle timeout, an aborted call, `close()`),
+   * while its id is still known: for releasing what the thread held outside itself, such as requests it
+   * left in flight on another thread.
+   */
+  onThreadExit?: (threadId: number) => void;
 }
 
 /** One call for a worker: which export of which module, with which (structured-cloneable) arguments. */
@@ -40,6 +46,8 @@ type ThreadReply =
 export const MAX_POOL_SIZE = 256;
 
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+// How long warm-up threads wait for each other before giving up (a slow machine starts fewer in time).
+const WARM_UP_TIMEOUT_MS = 30_000;
 
 // A plain .cjs file beside this one (copied to dist/ by the build), so the worker starts without a TypeScript loader.
 const ENTRY_PATH = path.join(__dirname, 'thread-entry.cjs');
@@ -66,7 +74,7 @@ export class ThreadPool {
   private closing: Promise<void> | undefined;
 
   constructor(options: ThreadPoolOptions = {}) {
-    const { size = os.availableParallelism(), idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, execArgv } = options;
+    const { size = os.availableParallelism(), idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, execArgv, onThreadExit } = options;
     if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
       throw new RangeError(
         `ThreadPool "size" must be an integer from 1 to ${MAX_POOL_SIZE}, got ${size}. ` +
@@ -81,6 +89,9 @@ export class ThreadPool {
         `ThreadPool "execArgv" must be an array of strings such as ['--import', 'tsx'], got ${JSON.stringify(execArgv)}.`,
       );
     }
+    if (onThreadExit !== undefined && typeof onThreadExit !== 'function') {
+      throw new TypeError(`ThreadPool "onThreadExit" must be a function of the thread id, got ${typeof onThreadExit}.`);
+    }
     this.size = size;
     // minThreads 0: no worker starts before the first call, and idle ones exit after idleTimeoutMs.
     this.piscina = new Piscina({
@@ -92,6 +103,7 @@ export class ThreadPool {
       // undefined: Node's default, the workers inherit process.execArgv.
       execArgv: execArgv && [...execArgv],
     });
+    if (onThreadExit) this.piscina.on('workerDestroy', (worker: { id: number }) => onThreadExit(worker.id));
   }
 
   /** Worker threads currently alive (busy or idle). */
@@ -128,6 +140,24 @@ export class ThreadPool {
     if ('uncloneable' in reply)
       throw new ThreadResultNotCloneableError(call.exportName, call.modulePath, reply.uncloneable.outcome, reply.uncloneable.valueKind);
     throw reviveError(reply.error);
+  }
+
+  /**
+   * Starts every thread of the pool now, rather than one per call on demand, and resolves once all `size`
+   * are ready, with `modulePath` (absolute, optional) already loaded in each. Calls made afterwards do not
+   * pay for thread start-up, so a per-call deadline measures the call, not the pool's warm-up. Threads still
+   * exit after `idleTimeoutMs` idle. Rejects with the module's error if it fails to load.
+   *
+   * @example
+   * const pool = new ThreadPool({ size: 8 });
+   * await pool.warmUp(require.resolve('./slow-hash'));
+   */
+  async warmUp(modulePath?: string): Promise<void> {
+    if (this.closing) throw new Error('ThreadPool is closed: cannot warm it up. Create a new ThreadPool.');
+    const arrived = new Int32Array(new SharedArrayBuffer(4));
+    const task = { warmUp: { modulePath, arrived, threads: this.size, timeoutMs: WARM_UP_TIMEOUT_MS } };
+    const replies = (await Promise.all(Array.from({ length: this.size }, () => this.piscina.run(task)))) as ThreadReply[];
+    for (const reply of replies) if (!reply.ok && 'error' in reply) throw reviveError(reply.error);
   }
 
   /** Terminates every worker at once; running and queued calls reject. Safe to call twice. */

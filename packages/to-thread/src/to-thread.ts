@@ -21,6 +21,8 @@ export interface ThreadFunction<F extends ThreadableFunction> {
   (...args: Parameters<F>): Promise<Awaited<ReturnType<F>>>;
   /** The same function bound to `signal` (`undefined` means not abortable). */
   withSignal(signal: AbortSignal | undefined): (...args: Parameters<F>) => Promise<Awaited<ReturnType<F>>>;
+  /** Starts every thread of its pool with the module loaded (`ThreadPool.warmUp`), so the first calls start warm. */
+  warmUp(): Promise<void>;
 }
 
 /**
@@ -52,5 +54,6 @@ export function toThread<F extends ThreadableFunction = ThreadableFunction>(
       const pool = options.pool ?? sharedThreadPool();
       return pool.run({ modulePath, exportName, args }, signal) as Promise<Awaited<ReturnType<F>>>;
     };
-  return Object.assign(bind(undefined), { withSignal: bind });
+  const warmUp = (): Promise<void> => (options.pool ?? sharedThreadPool()).warmUp(modulePath);
+  return Object.assign(bind(undefined), { withSignal: bind, warmUp });
 }

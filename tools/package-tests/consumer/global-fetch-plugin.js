@@ -1,7 +1,7 @@
 'use strict';
 // A third-party strategy as it would be published from its own repository: plain JavaScript, `@waitless/core` as
 // a peer dependency, its plugin definition exported as `plugin`. The consumer test packs it and installs the tarball.
-const { defineStrategyPlugin, fetchNetworkError, now, performCall } = require('@waitless/core/plugin');
+const { defineStrategyPlugin, fetchNetworkError, now, performCall, readLimitedBody } = require('@waitless/core/plugin');
 
 class GlobalFetchStrategy {
   name = 'global-fetch';
@@ -11,9 +11,12 @@ class GlobalFetchStrategy {
   }
 
   async send(prepared, signal) {
-    const response = await fetch(prepared.url, { method: prepared.method, headers: prepared.headers, body: prepared.body, signal });
+    // Redirects are core's (performCall follows them up to maxRedirects), so the transport must not follow them.
+    const init = { method: prepared.method, headers: prepared.headers, body: prepared.body, signal, redirect: 'manual' };
+    const response = await fetch(prepared.url, init);
     const firstByteAt = now();
-    return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text(), firstByteAt };
+    const text = await readLimitedBody(response.body, prepared, response.headers.get('content-length'));
+    return { status: response.status, headers: Object.fromEntries(response.headers), text, firstByteAt };
   }
 
   async close() {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { startFixtureServer } from '@waitless/fixture-server';
 import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
-import { httpErrorStatus, integer, milliseconds, port, rate } from '../option-parsers';
+import { httpErrorStatus, integer, MAX_DELAY_MS, milliseconds, port, rate } from '../option-parsers';
 
 interface FixtureOptions {
   port: number;
@@ -23,7 +23,7 @@ export function registerFixture(program: Command): void {
     .command('fixture')
     .description('Start the offline PokeAPI fixture server on 127.0.0.1 in the foreground until Ctrl-C.')
     .option('--port <n>', 'port to listen on; 0 picks a free one', port, 0)
-    .option('--latency <ms>', 'delay before each answer', milliseconds, 0)
+    .option('--latency <ms>', `delay before each answer, at most ${MAX_DELAY_MS}`, milliseconds, 0)
     .option('--jitter <ms>', 'uniform ± spread around --latency', milliseconds, 0)
     .option('--error-rate <0..1>', 'share of requests answered with an error (--error-status)', rate, 0)
     .option('--error-status <400..599>', 'status of those errors (default 503)', httpErrorStatus)

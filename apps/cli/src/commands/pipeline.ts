@@ -4,21 +4,27 @@ import { loadPipeline, runPipeline, type PipelineNode, type PipelineNodeResult }
 import { latencyOption } from '../shared-options';
 import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
-import { jsonOrString, positiveInt } from '../option-parsers';
+import { deadlineMs, jsonOrString, MAX_DEADLINE_MS } from '../option-parsers';
 import { loadWaitless, openRuntime } from '../runtime';
 import { createStyle, type Style } from '../style';
 import { formatMs } from '../timing';
+import { widestFanOut } from '../pipeline-width';
+import { startUpNote, timeStartUp, type StartUp } from '../warm-up';
 
 interface PipelineOptions {
   json?: boolean;
   input?: unknown;
   deadline?: number;
+  /** `--no-warm-up` sets it false: start-up then lands in the first calls' timings. */
+  warmUp: boolean;
   latency: number;
 }
 
 /** A result node with its timings relative to the start of the run, as `--json` prints it. */
 type TimedResult = Omit<PipelineNodeResult, 'children'> & { offsetMs?: number; durationMs?: number; children?: TimedResult[] };
 
+// Warm-up for the widest fan-out, but never more than this many requests for one huge pipeline file.
+const MAX_WARM_UP_REQUESTS = 32;
 const PREVIEW_CHARS = 60;
 const OUTPUT_CHARS = 400;
 
@@ -30,11 +36,14 @@ export function registerPipeline(program: Command): void {
     .argument('<file>', 'pipeline JSON file')
     .option('--json', 'print the result tree as one JSON object and nothing else on stdout')
     .option('--input <json>', 'input of the root node: JSON (0, "pikachu", {"id":25}) or else a plain string', jsonOrString)
-    .option('--deadline <ms>', 'cancel every running step after this long', positiveInt)
+    .option('--deadline <ms>', `cancel every running step after this long (at most ${MAX_DEADLINE_MS} ms)`, deadlineMs)
+    .option('--no-warm-up', 'time the cold start too: thread-pool and connection start-up land in the first calls')
     .addOption(latencyOption(100))
     .addHelpText(
       'after',
       `
+Before the run, the strategy is warmed up with as many requests as the pipeline can have in flight, and that
+start-up time is printed apart, so a worker pool starting does not look like a slow first step.
 Requests go through the active strategy; {baseUrl} in the file is the embedded fixture server or --base-url.
 Steps are the built-in "pick" plus every step the CLI registers (pokemon.name, pokemon.detail).
 ${examples(
@@ -59,8 +68,14 @@ async function runPipelineCommand({ options, globals, interrupt, out, args }: Co
   const runtime = await openRuntime(globals, { latencyMs: options.latency }, waitless);
   try {
     const strategyName = runtime.waitless.activeStrategy.name;
+    const strategy = await runtime.waitless.ready(strategyName);
+    const width = Math.min(widestFanOut(spec), MAX_WARM_UP_REQUESTS);
+    let startUp: StartUp | undefined;
+    if (options.warmUp) {
+      startUp = await timeStartUp(runtime, strategy, runtime.waitless.describe(strategyName), width, interrupt.signal);
+    }
     const result = await runPipeline(spec, {
-      strategy: runtime.waitless.strategy(),
+      strategy,
       steps,
       deadlineMs: options.deadline,
       input: options.input,
@@ -70,7 +85,14 @@ async function runPipelineCommand({ options, globals, interrupt, out, args }: Co
     });
     const timed = withOffsets(result, result.startedAt ?? 0);
     if (options.json) {
-      const summary = { file: args[0], strategy: strategyName, status: result.status, wallMs: timed.durationMs ?? 0, result: timed };
+      const summary = {
+        file: args[0],
+        strategy: strategyName,
+        status: result.status,
+        wallMs: timed.durationMs ?? 0,
+        ...(startUp === undefined ? {} : { startUpMs: Math.round(startUp.ms) }),
+        result: timed,
+      };
       out.write(`${JSON.stringify(summary)}\n`);
     } else {
       const style = createStyle(out);
@@ -84,6 +106,7 @@ async function runPipelineCommand({ options, globals, interrupt, out, args }: Co
       if (result.status === 'failed' && options.input === undefined && result.error?.includes('{input')) {
         out.write(style.dim('hint: the pipeline reads {input}; pass one with --input, e.g. --input 0') + '\n');
       }
+      out.write(style.dim(startUpNote(startUp)) + '\n');
     }
     if (interrupt.interrupted) return ExitCode.interrupted;
     return result.status === 'ok' ? ExitCode.ok : ExitCode.failed;

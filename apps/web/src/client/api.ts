@@ -7,10 +7,23 @@ export interface TargetInfo {
   url: string;
 }
 
+/** The server refused a request; `field` names the run input it blamed, when it did. */
+export class ApiError extends Error {
+  override name = 'ApiError' as const;
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
-  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `${init?.method ?? 'GET'} ${url} answered ${response.status}`);
+  const body = (await response.json().catch(() => ({}))) as T & { error?: string; field?: string };
+  if (!response.ok)
+    throw new ApiError(body.error ?? `${init?.method ?? 'GET'} ${url} answered ${response.status}`, response.status, body.field);
   return body;
 }
 
@@ -29,7 +42,12 @@ export async function createRun(params: RunParams): Promise<{ id: string; events
   return getJson('/api/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
 }
 
-/** Cancels a run (the stream closing does the same). */
-export async function cancelRun(id: string): Promise<void> {
-  await fetch(`/api/runs/${id}`, { method: 'DELETE' });
+/** Cancels a run; its stream then ends with a `run-end` summarising what settled. False when the server could not be reached. */
+export async function cancelRun(id: string): Promise<boolean> {
+  try {
+    await fetch(`/api/runs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    return true;
+  } catch {
+    return false;
+  }
 }

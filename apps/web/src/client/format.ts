@@ -27,3 +27,21 @@ export function niceDomain(ms: number): number {
   const step = niceStep(min, 4);
   return Math.ceil(min / step) * step;
 }
+
+/** `13×`, `1.4×`: one decimal below 10. */
+export function formatSpeedup(speedup: number): string {
+  if (!Number.isFinite(speedup) || speedup <= 0) return '–';
+  return `${speedup.toFixed(speedup >= 10 ? 0 : 1)}×`;
+}
+
+/** `42 %` of `part / whole`; `–` when whole is 0. */
+export function formatShare(part: number, whole: number): string {
+  if (!(whole > 0)) return '–';
+  return `${Math.round((part / whole) * 100)} %`;
+}
+
+/** `153 req/s`, `4.2 req/s`. */
+export function formatRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return '–';
+  return `${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)} req/s`;
+}

@@ -2,6 +2,8 @@ import { formatAxis, formatMs, niceStep } from './format';
 import { heartbeatGaps, longestGap } from '@waitless/concurrency/heartbeat';
 import { currentTime, type RequestBar, type RunRecord } from './run-record';
 import { HEARTBEAT_INTERVAL_MS } from '../shared/run-events';
+import { idealWallMs } from '../shared/run-summary';
+import { el } from './dom';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** A gap counts as a stall from three missed beats on. */
@@ -13,9 +15,10 @@ export interface RunChartOptions {
 }
 
 /**
- * Draws one run on a shared time axis: a bar per request (start → end, coloured ok / failed /
- * retried, striped while in flight) and below it the heartbeat strip (one tick per beat of the run's
- * loop, stalls shaded and labelled). Everything is positioned in % of the domain, so it scales freely.
+ * Draws one run on a time axis: a bar per request (start → end, coloured ok / failed / retried, striped
+ * while in flight), the ideal wall time as a dashed line, and below it the heartbeat strip (one tick per
+ * beat of the run's loop, stalls shaded and labelled). Everything is positioned in % of the domain, so it
+ * scales freely. The chart is a picture; the request table next to it is its text alternative.
  */
 export class RunChart {
   readonly element: HTMLElement;
@@ -25,6 +28,7 @@ export class RunChart {
   private readonly tickPath: SVGPathElement;
   private readonly gapLayer: HTMLElement;
   private readonly caption: HTMLElement;
+  private readonly ideal: HTMLElement;
   private readonly bars = new Map<number, HTMLElement>();
 
   constructor(private readonly options: RunChartOptions) {
@@ -32,6 +36,11 @@ export class RunChart {
     this.axis = el('div', 'axis');
     this.timeline = el('div', 'timeline');
     this.timeline.dataset['testid'] = 'timeline';
+    this.ideal = el('div', 'ideal-line');
+    this.ideal.dataset['testid'] = 'ideal-line';
+    this.ideal.hidden = true;
+    this.ideal.append(el('span', 'ideal-label'));
+    this.timeline.append(this.ideal);
     this.heartbeat = el('div', 'heartbeat');
     this.heartbeat.dataset['testid'] = 'heartbeat';
     const svg = document.createElementNS(SVG_NS, 'svg');
@@ -46,6 +55,7 @@ export class RunChart {
     this.caption.dataset['testid'] = 'heartbeat-caption';
     this.heartbeat.append(svg, this.gapLayer, this.caption);
 
+    this.element.setAttribute('role', 'img');
     const rows = el('div', 'chart-rows');
     rows.append(
       lane('Requests', this.timeline),
@@ -62,6 +72,19 @@ export class RunChart {
     this.drawAxis(domainMs);
 
     const count = record.params.count;
+    const settled = [...record.bars.values()].filter((b) => b.end !== undefined).length;
+    this.element.setAttribute(
+      'aria-label',
+      `Timeline of ${record.params.strategy}: ${settled} of ${count} requests settled over ${formatMs(now)}; ` +
+        'the request table has the details.',
+    );
+    const ideal = record.summary?.idealWallMs ?? idealWallMs(record.params);
+    this.ideal.hidden = !(ideal > 0);
+    if (ideal > 0) {
+      this.ideal.style.left = pct(ideal);
+      this.ideal.dataset['ms'] = String(ideal);
+      (this.ideal.firstChild as HTMLElement).textContent = `ideal ${formatMs(ideal)}`;
+    }
     const maxHeight = this.options.compact ? 96 : 260;
     const row = Math.min(this.options.compact ? 6 : 13, maxHeight / count);
     this.timeline.style.height = `${Math.max(row * count, this.options.compact ? 24 : 40)}px`;
@@ -162,12 +185,4 @@ function lane(title: string, body: HTMLElement, note = ''): HTMLElement {
   if (note) heading.append(el('small', '', note));
   row.append(heading, body);
   return row;
-}
-
-/** A tiny `document.createElement` helper. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }

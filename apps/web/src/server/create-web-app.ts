@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { createWaitless } from '@waitless/core';
-import { startFixtureServer, type FixtureServer } from '@waitless/fixture-server';
+import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { StrategyInfo } from '../shared/run-events';
 import { parseRunRequest, RunRequestError } from './run-request-schema';
-import { RunManager } from './run-manager';
+import { exceedsRunLimit } from './run-duration-limit';
+import { DEFAULT_RUN_BUDGETS, RunManager, type RunBudgets } from './run-manager';
 import { openSseStream } from './sse-stream';
 
 /** The front end Vite builds (`npx nx run web:build`), beside the server's own build in dist/server. */
@@ -18,16 +19,22 @@ export interface WebAppOptions {
   staticDir?: string;
   /** Which Waitless config to load (default: search upwards from `cwd` for waitless.config.json, or `WAITLESS_CONFIG`). */
   waitless?: { configPath?: string; inline?: unknown; cwd?: string };
-  /** Runs allowed at once (default 8); more answer 429. */
-  maxRuns?: number;
-  /** Fastify's logger (default off). */
-  logger?: boolean;
+  /** Budgets for runs (see {@link DEFAULT_RUN_BUDGETS}); a run over one is answered 429 with the reason. */
+  budgets?: Partial<RunBudgets>;
+  /**
+   * Level of fastify's logger (pino, JSON lines on stdout, each request's lines tagged with its `reqId`): default the
+   * `LOG_LEVEL` environment variable, else `warn`, which leaves out the per-request `info` lines; `silent` turns it off.
+   */
+  logLevel?: string;
+  /** Where log lines go (default stdout). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** A ready app: the fastify instance (not listening yet), the embedded fixture server and the runs. */
 export interface WebApp {
   app: FastifyInstance;
-  fixture: FixtureServer;
+  /** The embedded fixture server, on a thread of its own so that serving a run's requests never delays the API. */
+  fixture: FixtureServerThread;
   runs: RunManager;
   /** Cancels runs, closes fastify and the fixture server. */
   close(): Promise<void>;
@@ -61,15 +68,27 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
   // The registry only answers questions here; strategies are created inside the run workers.
   await waitless.close();
 
-  const fixture = await startFixtureServer({ host: '127.0.0.1', port: 0 });
+  const fixture = await startFixtureServerThread({ host: '127.0.0.1', port: 0 });
   const targets: Target[] = [
     { id: 'fixture', label: 'Embedded fixture server', baseUrl: fixture.url },
     ...waitless.config.config.allowedBaseUrls.map((url) => ({ id: url, label: url, baseUrl: url })),
   ];
-  const runs = new RunManager({ maxRuns: options.maxRuns ?? 8, pendingTtlMs: 30_000 });
-  const workerConfig = { configPath: waitless.config.configPath, inline: options.waitless?.inline, cwd };
+  const budgets: RunBudgets = { ...DEFAULT_RUN_BUDGETS, ...options.budgets };
+  const runs = new RunManager({
+    ...budgets,
+    // The page opens the stream right after creating a run; a run nobody claims soon must not hold a slot.
+    pendingTtlMs: 5_000,
+    waitless: { configPath: waitless.config.configPath, inline: options.waitless?.inline, cwd },
+  });
 
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: { level: options.logLevel ?? process.env['LOG_LEVEL'] ?? 'warn', ...(options.logStream && { stream: options.logStream }) },
+    // A caller's X-Request-Id becomes the request's id in every log line (fastify numbers requests otherwise).
+    requestIdHeader: 'x-request-id',
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -93,21 +112,19 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
       throw error;
     }
     const target = targets.find((t) => t.id === params.target) as Target;
-    const id = runs.create(params, { baseUrl: target.baseUrl, fixtureKnobs: target.id === 'fixture', waitless: workerConfig });
-    if (!id)
-      return reply
-        .status(429)
-        .send({ error: `Too many runs at once (limit ${options.maxRuns ?? 8}). Wait for one to finish or cancel it.` });
-    return reply.status(201).send({ id, eventsUrl: `/api/runs/${id}/events` });
+    const tooLong = exceedsRunLimit(params, strategies.find((s) => s.name === params.strategy)?.profile ?? 'concurrent', budgets.maxRunMs);
+    if (tooLong) return reply.status(400).send({ error: tooLong, field: 'count' });
+    const created = runs.create(params, { baseUrl: target.baseUrl, fixtureKnobs: target.id === 'fixture' }, request.ip);
+    if (!created.ok) return reply.status(429).send({ error: created.reason });
+    return reply.status(201).send({ id: created.id, eventsUrl: `/api/runs/${created.id}/events` });
   });
 
   app.get<{ Params: { id: string } }>('/api/runs/:id/events', (request, reply) => {
     const { id } = request.params;
     const state = runs.state(id);
     if (state !== 'pending') {
-      const message =
-        state === 'running' ? `Run ${id} is already streaming to another client.` : `No pending run ${id}. Create one with POST /api/runs.`;
-      return reply.status(state === 'running' ? 409 : 404).send({ error: message });
+      const message = state ? `Run ${id} is already streaming to another client.` : `No pending run ${id}. Create one with POST /api/runs.`;
+      return reply.status(state ? 409 : 404).send({ error: message });
     }
     reply.hijack();
     const sink = openSseStream(reply.raw, () => runs.cancel(id));

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import type { RequestEndEvent, RunEndEvent, RunEvent } from '../shared/run-events';
+import type { RequestEndEvent, RunEndEvent, RunEvent, RunStartEvent } from '../shared/run-events';
 import { postRun, readRunEvents } from '../testing/read-run-events';
 import { startWebServer, type WebServer } from './create-web-app';
 
@@ -34,7 +34,10 @@ describe('run event stream (real port, worker threads)', () => {
       const { eventsUrl } = await postRun(server.url, { strategy, count, concurrency: 4, latencyMs: 20, errorRate: 0.3 });
       const events = await collect(eventsUrl);
 
-      expect(events[0]).toMatchObject({ type: 'run-start', profile: strategy === 'blocking-sync' ? 'blocking' : 'concurrent' });
+      expect(events[0]).toEqual({ type: 'worker', reused: expect.any(Boolean) });
+      expect(events[1]).toEqual({ type: 'warm-up-start', requests: strategy === 'blocking-sync' ? 1 : 4 });
+      const start = events.find((e): e is RunStartEvent => e.type === 'run-start');
+      expect(start).toMatchObject({ profile: strategy === 'blocking-sync' ? 'blocking' : 'concurrent' });
       const starts = events.filter((e) => e.type === 'request-start').map((e) => e.index);
       const ends = events.filter((e): e is RequestEndEvent => e.type === 'request-end');
       expect([...starts].sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
@@ -48,7 +51,12 @@ describe('run event stream (real port, worker threads)', () => {
       expect(last.summary.ok).toBe(ends.filter((e) => e.ok).length);
       expect(last.summary.cancelled).toBe(false);
       expect(events.some((e) => e.type === 'heartbeat')).toBe(true);
-      expect(server.fixture.stats().total).toBe(count);
+      expect(last.summary.baseline).toBe('ideal-sequential');
+      expect(last.summary.baselineMs).toBe(count * 20);
+      expect(last.summary.idealWallMs).toBe((count / 4) * 20);
+      expect(last.summary.latency.p50).toBeLessThanOrEqual(last.summary.latency.p95);
+      // The untimed warm-up requests reach the server too, before the first timed one.
+      expect((await server.fixture.stats()).total).toBe(count + (start?.warmUp.sent ?? 0));
     },
   );
 
@@ -65,21 +73,86 @@ describe('run event stream (real port, worker threads)', () => {
     });
     const controller = new AbortController();
     let ended = 0;
+    let warmUpSent = 0;
     const read = (async () => {
       for await (const event of readRunEvents(eventsUrl, controller.signal)) {
+        if (event.type === 'run-start') warmUpSent = event.warmUp.sent;
         if (event.type === 'request-end' && ++ended === 5) controller.abort();
       }
     })();
     await expect(read).rejects.toThrow(/abort/i);
 
     expect(await closed).toBe('cancelled');
-    while (server.fixture.stats().inFlight > 0) await once(server.fixture.events, 'request-end');
-    const { total } = server.fixture.stats();
-    expect(total).toBeLessThan(30);
+    while ((await server.fixture.stats()).inFlight > 0) await once(server.fixture.events, 'request-end');
+    const { total } = await server.fixture.stats();
+    expect(warmUpSent).toBeGreaterThan(0);
+    expect(total - warmUpSent).toBeLessThan(30);
     // Broad check that nothing is left running: the worker is gone, so no request may start any more.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(server.fixture.stats().total).toBe(total);
+    expect((await server.fixture.stats()).total).toBe(total);
     expect(server.runs.size).toBe(0);
+  });
+
+  it('a second run of a strategy reuses its warm worker thread', async () => {
+    const first = await collect(
+      (await postRun(server.url, { strategy: 'worker-threaded', count: 4, concurrency: 4, latencyMs: 10 })).eventsUrl,
+    );
+    const workers = server.runs.workerCount;
+    const second = await collect(
+      (await postRun(server.url, { strategy: 'worker-threaded', count: 4, concurrency: 4, latencyMs: 10 })).eventsUrl,
+    );
+
+    expect(first[first.length - 1].type).toBe('run-end');
+    expect(second[0]).toEqual({ type: 'worker', reused: true });
+    expect(second.find((e): e is RunStartEvent => e.type === 'run-start')?.warmUp.reusedWorker).toBe(true);
+    expect(second[second.length - 1]).toMatchObject({ type: 'run-end', summary: { ok: 4, cancelled: false } });
+    expect(server.runs.workerCount).toBe(workers);
+  });
+
+  it('DELETE on a streaming run ends the stream with a run-end that summarises what settled', async () => {
+    const count = 200;
+    const { id, eventsUrl } = await postRun(server.url, { strategy: 'native-async', count, concurrency: 5, latencyMs: 100 });
+    let ended = 0;
+    let deleted: Promise<Response> | undefined;
+    const events = await collect(eventsUrl, (event) => {
+      if (event.type === 'request-end' && ++ended === 5) deleted = fetch(`${server.url}/api/runs/${id}`, { method: 'DELETE' });
+    });
+    expect((await deleted)?.status).toBe(204);
+
+    const last = events[events.length - 1] as RunEndEvent;
+    expect(last.type).toBe('run-end');
+    expect(last.summary.cancelled).toBe(true);
+    const settled = events.filter((e): e is RequestEndEvent => e.type === 'request-end');
+    expect(last.summary.ok + last.summary.failed).toBe(settled.length);
+    expect(settled.length).toBeGreaterThanOrEqual(5);
+    expect(last.summary.dispatched).toBeLessThan(count);
+  });
+
+  it('a cancelled run whose worker cannot stop in time is killed, ends with a summary, frees its slot once the thread exits', async () => {
+    const { id, eventsUrl } = await postRun(server.url, { strategy: 'blocking-sync', count: 3, concurrency: 1, latencyMs: 4000 });
+    let workersWhenClosed: number | undefined;
+    const closed = new Promise<string>((resolve) => {
+      const onClosed = (closedId: string, reason: string): void => {
+        if (closedId !== id) return;
+        server.runs.off('closed', onClosed);
+        workersWhenClosed = server.runs.workerCount;
+        resolve(reason);
+      };
+      server.runs.on('closed', onClosed);
+    });
+    let workersWhileRunning = 0;
+    const events = await collect(eventsUrl, (event) => {
+      if (event.type !== 'request-start') return;
+      workersWhileRunning = server.runs.workerCount;
+      void fetch(`${server.url}/api/runs/${id}`, { method: 'DELETE' });
+    });
+
+    expect(await closed).toBe('cancelled');
+    // The blocked thread never answered the cancel: it was terminated, and the slot waited for it to be gone.
+    expect(workersWhenClosed).toBeLessThan(workersWhileRunning);
+    expect(server.runs.state(id)).toBeUndefined();
+    const last = events[events.length - 1] as RunEndEvent;
+    expect(last).toMatchObject({ type: 'run-end', summary: { cancelled: true, ok: 0, failed: 0, dispatched: 1 } });
   });
 
   it('a blocking-sync run stalls its own loop but never the server: other requests answer meanwhile', async () => {

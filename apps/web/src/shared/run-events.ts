@@ -23,14 +23,42 @@ export interface StrategyInfo {
   active: boolean;
 }
 
-/** Totals of one run, sent with `run-end`. */
+/**
+ * What a run's speedup is measured against. `ideal-sequential`: `count × latency`, the time the requests would
+ * take one after another at the fixture server's configured latency (nothing is re-run). `sum-of-durations`:
+ * Σ of the measured request durations, used when there is no configured latency (a real target, or 0 ms).
+ */
+export type SpeedupBaseline = 'ideal-sequential' | 'sum-of-durations';
+
+/** Latency percentiles over the settled requests, in ms (nearest-rank). */
+export interface LatencyPercentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Totals of one run, sent with `run-end` (and computed by the page from what settled when a run broke). */
 export interface RunSummary {
-  /** First request dispatched → last request settled, in ms. */
+  /** First request dispatched → last request settled, in ms. Warm-up is before the first dispatch, so not in here. */
   wallMs: number;
-  /** Sum of every request's own duration, in ms: what a sequential run would need. */
+  /** Sum of every settled request's own duration, in ms. */
   sumDurationMs: number;
-  /** `sumDurationMs / wallMs`: speedup over running the same requests one after another. */
+  /** What {@link speedup} divides: see {@link SpeedupBaseline}. */
+  baseline: SpeedupBaseline;
+  /** The baseline's time in ms. */
+  baselineMs: number;
+  /** `baselineMs / wallMs`. */
   speedup: number;
+  /** The best wall time the chosen concurrency allows: `ceil(settled / concurrency) × latency`; 0 when there is no configured latency. */
+  idealWallMs: number;
+  /** Latency percentiles of the settled requests (start → end). */
+  latency: LatencyPercentiles;
+  /** Settled requests per second of wall time. */
+  requestsPerSecond: number;
+  /** Σ time the requests waited before their last attempt started (queues, thread hand-off, rate limits, retry back-off), ms. */
+  waitingMs: number;
+  /** Σ time the last attempts were on the wire (sent → body read), ms. */
+  wireMs: number;
   /** Longest heartbeat gap minus the 10 ms interval: how long the loop could not turn. */
   maxLagMs: number;
   ok: number;
@@ -42,6 +70,29 @@ export interface RunSummary {
   cancelled: boolean;
 }
 
+/** The server handed the run to a worker thread: a fresh one (`reused: false`, it must start first) or a warm one from an earlier run. */
+export interface RunWorkerEvent {
+  type: 'worker';
+  reused: boolean;
+}
+
+/** The worker is warming up: untimed rounds of `requests` requests at once start the strategy's threads and connections. */
+export interface WarmUpStartEvent {
+  type: 'warm-up-start';
+  requests: number;
+}
+
+/** How the untimed warm-up before a run went. */
+export interface WarmUpReport {
+  /** How long the warm-up took, ms. It is not part of the run's wall time or speedup. */
+  ms: number;
+  /** Warm-up requests sent (they reach the target like any other). */
+  sent: number;
+  failed: number;
+  /** Whether this run's worker thread was reused from an earlier run (warm) rather than started for it. */
+  reusedWorker: boolean;
+}
+
 /** The worker started and the first request is about to be dispatched at `t0` (epoch ms). */
 export interface RunStartEvent {
   type: 'run-start';
@@ -50,6 +101,7 @@ export interface RunStartEvent {
   profile: 'blocking' | 'concurrent';
   t0: number;
   heartbeatIntervalMs: number;
+  warmUp: WarmUpReport;
 }
 
 /** Request `index` was handed to the strategy at `at` (epoch ms). */
@@ -65,6 +117,8 @@ export interface RequestEndEvent {
   index: number;
   startedAt: number;
   endedAt: number;
+  /** Of `endedAt − startedAt`, how long the request waited before its last attempt went on the wire, ms. */
+  waitedMs: number;
   ok: boolean;
   /** HTTP status when one arrived. */
   status?: number;
@@ -79,11 +133,13 @@ export interface HeartbeatEvent {
   ticks: number[];
 }
 
-/** The run is over; no more events follow. */
+/** The run is over; no more events follow. A cancelled run ends with this too, summarising what settled. */
 export interface RunEndEvent {
   type: 'run-end';
   endedAt: number;
   summary: RunSummary;
+  /** Set when the server stopped the run (its limit on a run's duration), in words. */
+  stoppedBecause?: string;
 }
 
 /** The run could not start or broke; no more events follow. */
@@ -93,7 +149,8 @@ export interface RunErrorEvent {
 }
 
 /** Everything `GET /api/runs/:id/events` streams, one JSON object per SSE message. */
-export type RunEvent = RunStartEvent | RequestStartEvent | RequestEndEvent | HeartbeatEvent | RunEndEvent | RunErrorEvent;
+export type RunEvent =
+  RunWorkerEvent | WarmUpStartEvent | RunStartEvent | RequestStartEvent | RequestEndEvent | HeartbeatEvent | RunEndEvent | RunErrorEvent;
 
 /** Heartbeat interval of the run's loop, in ms. */
 export const HEARTBEAT_INTERVAL_MS = 10;

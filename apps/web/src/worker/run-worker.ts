@@ -2,113 +2,134 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { standardDecorators, failedCallTimings } from '@waitless/concurrency';
 import { loopLagMs } from '@waitless/concurrency/heartbeat';
 import { POKEMON_COUNT, pokemonUrl } from '@waitless/pokeapi';
-import { createWaitless, isHttpError, now, type FetchResult } from '@waitless/core';
-import { HEARTBEAT_INTERVAL_MS, type RequestEndEvent, type RunEvent, type RunSummary } from '../shared/run-events';
+import { createWaitless, isHttpError, now, type FetchResult, type FetchStrategy, type WaitlessRuntime } from '@waitless/core';
+import { HEARTBEAT_INTERVAL_MS, type RequestEndEvent, type RunEvent } from '../shared/run-events';
+import { summariseRun } from '../shared/run-summary';
 import { dispatchPerTurn } from './dispatch-per-turn';
 import { startHeartbeat } from './heartbeat';
-import type { RunWorkerCommand, RunWorkerData } from './run-worker-data';
+import type { RunHostData, RunWorkerCommand, RunWorkerData } from './run-worker-data';
+import { warmUp, warmUpRequests } from './warm-up';
 
 const HEARTBEAT_FLUSH_MS = 100;
 // The heartbeat runs a few ticks before the first request, so a block that starts at once is recorded.
-const WARM_UP_MS = 30;
+const HEARTBEAT_LEAD_MS = 30;
 
 /**
- * The body of a run worker: builds its own Waitless container, runs the requests with the chosen
- * strategy on this thread's loop while a heartbeat ticks on the same loop, and posts every event to
- * the server. A `cancel` message aborts the in-flight requests and stops dispatching.
+ * The body of a run worker thread: it builds its own Waitless container for one strategy and runs that
+ * strategy's runs one at a time on this thread's loop, with a heartbeat ticking on the same loop. The
+ * container (its thread pool, its sockets) lives as long as the thread, so a later run starts warm. Every
+ * run begins with an untimed warm-up, so start-up never counts in a run's wall time or speedup.
  */
-export async function runWorker(
-  data: RunWorkerData,
-  post: (event: RunEvent) => void,
-  onCommand: (listener: (command: RunWorkerCommand) => void) => void,
-): Promise<void> {
-  const { params } = data;
-  const controller = new AbortController();
-  onCommand((command) => {
-    if (command.type === 'cancel') controller.abort(new Error('The client left; run cancelled.'));
-  });
+export class RunHost {
+  private waitless: WaitlessRuntime | undefined;
+  private controller: AbortController | undefined;
 
-  // The decorators module lets retry / rate limit / timeouts from waitless.config.json apply to web runs too.
-  const waitless = createWaitless({ ...data.waitless, strategy: params.strategy, decorators: standardDecorators });
-  try {
-    const strategy = waitless.strategy();
-    const profile = waitless.describe(params.strategy).profile;
-    const heartbeat = startHeartbeat(HEARTBEAT_INTERVAL_MS, HEARTBEAT_FLUSH_MS, (ticks) => post({ type: 'heartbeat', ticks }));
-    await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
+  constructor(
+    private readonly host: RunHostData,
+    private readonly post: (event: RunEvent) => void,
+  ) {}
+
+  /** Aborts the current run's requests and stops its dispatching; the run still ends with `run-end`. */
+  cancel(): void {
+    this.controller?.abort(new Error('Run cancelled.'));
+  }
+
+  /** Runs one run to its end, posting every event; the last is `run-end` (or `run-error`, after which the thread is not reused). */
+  async run(data: RunWorkerData, reusedWorker: boolean): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      await this.runOnce(data, reusedWorker, controller.signal);
+    } catch (error) {
+      this.post({ type: 'run-error', message: oneLine(error) });
+    } finally {
+      this.controller = undefined;
+    }
+  }
+
+  private strategy(): Promise<FetchStrategy> {
+    // The decorators let retry / rate limit / timeouts from waitless.config.json apply to web runs too.
+    this.waitless ??= createWaitless({ ...this.host.waitless, strategy: this.host.strategy, decorators: standardDecorators });
+    return this.waitless.ready(this.host.strategy);
+  }
+
+  private async runOnce(data: RunWorkerData, reusedWorker: boolean, signal: AbortSignal): Promise<void> {
+    const { params } = data;
+    const warmUpStarted = now();
+    const strategy = await this.strategy();
+    const profile = (this.waitless as WaitlessRuntime).describe(params.strategy).profile;
+    const requests = warmUpRequests(data, profile);
+    this.post({ type: 'warm-up-start', requests });
+    const warmed = await warmUp(strategy, data, requests, signal);
+    const warmUpMs = now() - warmUpStarted;
+
+    const heartbeat = startHeartbeat(HEARTBEAT_INTERVAL_MS, HEARTBEAT_FLUSH_MS, (ticks) => this.post({ type: 'heartbeat', ticks }));
+    await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_LEAD_MS));
 
     const t0 = now();
-    post({ type: 'run-start', runId: data.runId, params, profile, t0, heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS });
+    this.post({
+      type: 'run-start',
+      runId: data.runId,
+      params,
+      profile,
+      t0,
+      heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+      warmUp: { ms: warmUpMs, sent: warmed.sent, failed: warmed.failed, reusedWorker },
+    });
     const ends: RequestEndEvent[] = [];
     const knobs = data.fixtureKnobs ? { latency: params.latencyMs, errorRate: params.errorRate } : undefined;
 
     const runOne = async (index: number): Promise<void> => {
       const startedAt = now();
-      post({ type: 'request-start', index, at: startedAt });
+      this.post({ type: 'request-start', index, at: startedAt });
       const url = pokemonUrl(data.baseUrl, 1 + ((index * 37) % POKEMON_COUNT), knobs);
       let end: RequestEndEvent;
       try {
-        const result: FetchResult = await strategy.fetch({ url, signal: controller.signal });
+        const result: FetchResult = await strategy.fetch({ url, signal });
+        const { timings } = result;
         end = {
           type: 'request-end',
           index,
           startedAt,
-          endedAt: result.timings.endedAt,
+          endedAt: timings.endedAt,
+          // The last attempt's start, seen from here: queues and thread hand-off included, not only what decorators report.
+          waitedMs: Math.max(timings.waitedMs, timings.startedAt - startedAt, 0),
           ok: true,
           status: result.status,
-          attempts: result.timings.attempts,
+          attempts: timings.attempts,
         };
       } catch (error) {
-        const status = isHttpError(error) ? error.status : undefined;
+        const timings = failedCallTimings(error);
         end = {
           type: 'request-end',
           index,
           startedAt,
           endedAt: now(),
+          waitedMs: timings.waitedMs,
           ok: false,
-          status,
-          attempts: failedCallTimings(error).attempts,
+          status: isHttpError(error) ? error.status : undefined,
+          attempts: timings.attempts,
           error: oneLine(error),
         };
       }
       ends.push(end);
-      post(end);
+      this.post(end);
     };
 
     const concurrency = params.mode === 'sequential' ? 1 : params.concurrency;
-    const dispatched = await dispatchPerTurn(params.count, runOne, { concurrency, signal: controller.signal });
+    const dispatched = await dispatchPerTurn(params.count, runOne, { concurrency, signal });
     const endedAt = Math.max(now(), ...ends.map((e) => e.endedAt));
     heartbeat.stop();
-    const summary = summarise(ends, t0, endedAt, heartbeat.maxGapMs(t0, endedAt), dispatched, controller.signal.aborted);
-    // Pools and sockets are released before run-end, so the server may terminate this thread on receipt.
-    await waitless.close();
-    post({ type: 'run-end', endedAt, summary });
-  } catch (error) {
-    await waitless.close();
-    throw error;
+    const summary = summariseRun(ends, {
+      params,
+      t0,
+      endedAt,
+      maxLagMs: loopLagMs(heartbeat.maxGapMs(t0, endedAt), HEARTBEAT_INTERVAL_MS),
+      dispatched,
+      cancelled: signal.aborted,
+    });
+    this.post({ type: 'run-end', endedAt, summary });
   }
-}
-
-function summarise(
-  ends: RequestEndEvent[],
-  t0: number,
-  endedAt: number,
-  maxGapMs: number,
-  dispatched: number,
-  cancelled: boolean,
-): RunSummary {
-  const wallMs = endedAt - t0;
-  const sumDurationMs = ends.reduce((sum, e) => sum + (e.endedAt - e.startedAt), 0);
-  return {
-    wallMs,
-    sumDurationMs,
-    speedup: wallMs > 0 ? sumDurationMs / wallMs : 1,
-    maxLagMs: loopLagMs(maxGapMs, HEARTBEAT_INTERVAL_MS),
-    ok: ends.filter((e) => e.ok).length,
-    failed: ends.filter((e) => !e.ok).length,
-    retried: ends.filter((e) => e.attempts > 1).length,
-    dispatched,
-    cancelled,
-  };
 }
 
 function oneLine(error: unknown): string {
@@ -116,14 +137,12 @@ function oneLine(error: unknown): string {
   return text.split('\n')[0].slice(0, 240);
 }
 
-// Started as a worker thread (through run-worker-entry.cjs): run once, report, let the thread end.
-if (parentPort && workerData && (workerData as { kind?: string }).kind === 'waitless-web-run') {
+// Started as a worker thread (through run-worker-entry.cjs): run what the server sends until it terminates the thread.
+if (parentPort && workerData && (workerData as { kind?: string }).kind === 'waitless-web-run-host') {
   const port = parentPort;
-  runWorker(
-    (workerData as { data: RunWorkerData }).data,
-    (event) => port.postMessage(event),
-    (listener) => port.on('message', listener),
-  )
-    .catch((error: unknown) => port.postMessage({ type: 'run-error', message: oneLine(error) } satisfies RunEvent))
-    .finally(() => port.removeAllListeners('message'));
+  const host = new RunHost((workerData as { host: RunHostData }).host, (event) => port.postMessage(event));
+  port.on('message', (command: RunWorkerCommand) => {
+    if (command.type === 'cancel') host.cancel();
+    else void host.run(command.data, command.reusedWorker);
+  });
 }

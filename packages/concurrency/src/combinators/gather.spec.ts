@@ -55,17 +55,25 @@ describe('gather', () => {
   });
 
   it('runs everything at once with concurrency Infinity, and never more than the limit otherwise', async () => {
-    await gather(
-      Array.from({ length: 12 }, () => get('latency=100')),
-      { concurrency: Infinity },
+    // Requests that only end when aborted: all 12 arriving proves they were in flight together, however slow the machine.
+    const controller = new AbortController();
+    const aborted = clientAborts(env.server.events, 12);
+    const unbounded = gather(
+      Array.from({ length: 12 }, () => get('latency=60000')),
+      { concurrency: Infinity, signal: controller.signal },
     );
-    expect(env.server.stats().maxInFlight).toBe(12);
+    await env.server.waitForRequests(12);
+    expect(env.server.stats().inFlight).toBe(12);
+    controller.abort(new Error('done'));
+    await expect(unbounded).rejects.toThrow('done');
+    await aborted;
     env.server.resetStats();
+    // 300 ms each leaves the first four ample time to overlap even on a loaded machine; the bound itself never depends on timing.
     await gather(
-      Array.from({ length: 12 }, () => get('latency=30')),
+      Array.from({ length: 12 }, () => get('latency=300')),
       { concurrency: 4 },
     );
-    expect(env.server.stats().maxInFlight).toBe(4);
+    expect(env.server.stats()).toMatchObject({ total: 12, maxInFlight: 4 });
   });
 
   it('stops everything when the caller aborts, rejecting with the reason', async () => {

@@ -1,4 +1,4 @@
-import type { FetchOptions, FetchRequest, FetchResult, FetchStrategy } from '@waitless/core/plugin';
+import { queueWaitChannel, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core/plugin';
 import type { ConcurrencyLimitSettings } from './decorator-settings';
 import { gatedCall } from '../internal/gated-call';
 import { FifoSemaphore } from './fifo-semaphore';
@@ -21,7 +21,7 @@ export class ConcurrencyLimitStrategy implements FetchStrategy {
   }
 
   fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
-    return gatedCall<TBody>(this.inner, request, options, this.semaphore, 'concurrency-limit queue');
+    return gatedCall<TBody>(this.inner, request, options, this.semaphore, 'concurrency-limit queue', queueWaitChannel);
   }
 
   close(): Promise<void> {

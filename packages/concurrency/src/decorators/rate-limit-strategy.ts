@@ -1,4 +1,4 @@
-import type { FetchOptions, FetchRequest, FetchResult, FetchStrategy } from '@waitless/core/plugin';
+import { rateLimitWaitChannel, type FetchOptions, type FetchRequest, type FetchResult, type FetchStrategy } from '@waitless/core/plugin';
 import type { RateLimitSettings } from './decorator-settings';
 import { gatedCall } from '../internal/gated-call';
 import { SlidingWindowLimiter } from './sliding-window-limiter';
@@ -22,7 +22,7 @@ export class RateLimitStrategy implements FetchStrategy {
   }
 
   fetch<TBody = unknown>(request: FetchRequest, options?: FetchOptions): Promise<FetchResult<TBody>> {
-    return gatedCall<TBody>(this.inner, request, options, this.limiter, 'rate limiter');
+    return gatedCall<TBody>(this.inner, request, options, this.limiter, 'rate limiter', rateLimitWaitChannel);
   }
 
   close(): Promise<void> {

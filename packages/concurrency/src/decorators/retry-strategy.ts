@@ -1,16 +1,22 @@
 import {
+  failedCallTimings,
   isHttpError,
   isNetworkError,
   isTimeoutError,
+  noteOnError,
   now,
+  redactUrl,
+  retryChannel,
+  tracedCall,
   type FetchOptions,
   type FetchRequest,
   type FetchResult,
   type FetchStrategy,
+  type RetryEvent,
 } from '@waitless/core/plugin';
 import { retrySettingsSchema, type RetrySettings } from './decorator-settings';
 import { abortableDelay } from '../internal/abortable-delay';
-import { addTimings, noteOnError, timingsOfError } from '../internal/attempt-timings';
+import { addTimings } from '../internal/attempt-timings';
 import { abortErrorFor, requestFacts } from '../internal/request-facts';
 import { parseRetryAfter } from './retry-after';
 
@@ -57,7 +63,7 @@ export class RetryStrategy implements FetchStrategy {
       try {
         result = await this.inner.fetch<TBody>(request, options);
       } catch (error) {
-        const spent = timingsOfError(error);
+        const spent = failedCallTimings(error);
         attempts += spent.attempts;
         waitedMs += spent.waitedMs;
         const delayMs =
@@ -66,6 +72,18 @@ export class RetryStrategy implements FetchStrategy {
           // The caller's retry decorator (if any) or the app can still read what this call spent.
           noteOnError(error, { attempts: attempts - spent.attempts, waitedMs: waitedMs - spent.waitedMs });
           throw error;
+        }
+        if (retryChannel.hasSubscribers) {
+          const event: RetryEvent = {
+            call: tracedCall(),
+            strategy: this.name,
+            method,
+            url: redactUrl(url),
+            attempt: attempts,
+            delayMs,
+            error,
+          };
+          retryChannel.publish(event);
         }
         const waitStart = now();
         await abortableDelay(delayMs, signal, () => abortErrorFor(method, url, signal, 'retry backoff'));

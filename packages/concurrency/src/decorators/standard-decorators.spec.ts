@@ -25,11 +25,14 @@ describe('standardDecorators', () => {
       ['retry', DECORATOR_ORDER.retry],
       ['timeout', DECORATOR_ORDER.totalTimeout],
     ]);
-    expect(plain.strategy().constructor.name).toBe('NativeAsyncStrategy');
+    // Only the runtime's tracing (outermost, published on waitless:fetch) wraps the transport.
+    const traced = plain.strategy() as unknown as { inner: object };
+    expect(traced.constructor.name).toBe('TracedStrategy');
+    expect(traced.inner.constructor.name).toBe('NativeAsyncStrategy');
     await plain.close();
   });
 
-  it('wraps from config alone: total timeout › retry › per-attempt timeout › rate limit › concurrency limit › transport', async () => {
+  it('wraps from config alone: tracing › total timeout › retry › attempt timeout › rate limit › concurrency › transport', async () => {
     const waitless = waitlessWith({
       retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 10, jitter: true, methods: ['GET'], statuses: [503], respectRetryAfter: true },
       timeout: { perAttemptMs: 2_000, totalMs: 10_000 },
@@ -39,6 +42,7 @@ describe('standardDecorators', () => {
     const chain: string[] = [];
     for (let s: unknown = waitless.strategy(); s; s = (s as { inner?: unknown }).inner) chain.push((s as object).constructor.name);
     expect(chain).toEqual([
+      'TracedStrategy',
       TimeoutStrategy.name,
       RetryStrategy.name,
       TimeoutStrategy.name,

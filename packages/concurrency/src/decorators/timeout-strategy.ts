@@ -40,7 +40,11 @@ export class TimeoutStrategy implements FetchStrategy {
         reject(error);
       }, this.timeoutMs);
     });
-    const call = this.inner.fetch<TBody>(request, { ...options, signal: controller.signal });
+    // The deadline also travels down as `timeoutMs`, for transports that cannot see the signal while they
+    // block (blocking-sync) or that run the request on another thread (worker-threaded).
+    const inherited = options?.timeoutMs ?? request.timeoutMs;
+    const timeoutMs = inherited === undefined ? this.timeoutMs : Math.min(inherited, this.timeoutMs);
+    const call = this.inner.fetch<TBody>(request, { ...options, timeoutMs, signal: controller.signal });
     // Racing (rather than trusting the inner call to notice the abort) keeps the deadline exact; the
     // loser's rejection is observed so it is never reported as unhandled.
     call.catch(observed);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PipelineSpecError } from '../errors/pipeline-spec-error';
-import { loadPipeline, validatePipeline } from './load-pipeline';
+import { loadPipeline, MAX_PIPELINE_DEPTH, validatePipeline } from './load-pipeline';
 import { pipeline } from './pipeline-node';
 import type { PipelineStep } from '@waitless/core';
 
@@ -76,5 +76,29 @@ describe('loadPipeline', () => {
     expect(errorOf(() => loadPipeline(broken)).message).toMatch(new RegExp(`^${broken}: \\$: is not valid JSON: .+\\. Fix the syntax\\.$`));
     expect(errorOf(() => loadPipeline(join(dir, 'missing.json'))).message).toMatch(/missing\.json: \$: file not found/);
     expect(loadPipeline('{"type":"step","step":"pokemon.name"}', { steps })).toEqual({ type: 'step', step: 'pokemon.name' });
+  });
+
+  it('reports a directory as a spec error, not a crash', () => {
+    const error = errorOf(() => loadPipeline(dir));
+    expect(error).toBeInstanceOf(PipelineSpecError);
+    expect(error.message).toBe(`${dir}: $: is a directory. Pass the path of a pipeline JSON file, or the JSON itself.`);
+  });
+
+  it('refuses a pipeline nested deeper than the cap with a spec error instead of overflowing the stack', () => {
+    const nest = (levels: number): object => {
+      let node: object = { type: 'step', step: 'pokemon.name' };
+      for (let i = 0; i < levels; i++) node = { type: 'sequence', steps: [node] };
+      return node;
+    };
+    expect(() => validatePipeline(nest(MAX_PIPELINE_DEPTH - 1), { steps })).not.toThrow();
+    // As text: JSON.stringify itself overflows on a tree this deep.
+    const levels = 10_000;
+    const deep = file(
+      'deep.json',
+      `${'{"type":"sequence","steps":['.repeat(levels)}{"type":"step","step":"pokemon.name"}${']}'.repeat(levels)}`,
+    );
+    expect(errorOf(() => loadPipeline(deep)).message).toMatch(
+      new RegExp(`^${deep}: \\$: nests deeper than ${MAX_PIPELINE_DEPTH} levels \\(at \\$\\.steps\\[0\\]`),
+    );
   });
 });

@@ -28,7 +28,13 @@ export function loadPipeline(spec: string | object, options: LoadPipelineOptions
   if (!looksLikeJson) {
     if (!existsSync(spec))
       throw new PipelineSpecError(source, '$', 'file not found. Pass the path of a pipeline JSON file, or the JSON itself.');
-    text = readFileSync(spec, 'utf8');
+    try {
+      text = readFileSync(spec, 'utf8');
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      const problem = code === 'EISDIR' ? 'is a directory' : `cannot be read (${message})`;
+      throw new PipelineSpecError(source, '$', `${problem}. Pass the path of a pipeline JSON file, or the JSON itself.`);
+    }
   }
   let parsed: unknown;
   try {
@@ -42,6 +48,8 @@ export function loadPipeline(spec: string | object, options: LoadPipelineOptions
 /** Validates a tree (from JSON or the `pipeline` builders): shape, placeholders and, given `steps`, step names. */
 export function validatePipeline(value: unknown, options: LoadPipelineOptions = {}): PipelineNode {
   const source = options.source ?? 'the pipeline';
+  // Checked first and without recursion: validating (and later running) a tree thousands of levels deep overflows the stack.
+  checkDepth(value, source);
   const parsed = pipelineNodeSchema.safeParse(value);
   if (!parsed.success) {
     // A discriminated union reports the failure inside the branch that matched; plain unions are unwrapped to the deepest path.
@@ -51,6 +59,27 @@ export function validatePipeline(value: unknown, options: LoadPipelineOptions = 
   // The built-in steps are always available to runPipeline, so they are always valid names.
   checkNode(parsed.data, '$', source, options.steps && [...BUILTIN_STEPS, ...options.steps]);
   return parsed.data;
+}
+
+/** How deep `sequence` and `concurrent` nodes may nest; far beyond any hand-written pipeline. */
+export const MAX_PIPELINE_DEPTH = 100;
+
+function checkDepth(value: unknown, source: string): void {
+  const pending: Array<{ node: unknown; depth: number; path: string }> = [{ node: value, depth: 1, path: '$' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, depth, path } = next;
+    const children = (node as { steps?: unknown } | null)?.steps;
+    if (!Array.isArray(children)) continue;
+    if (depth >= MAX_PIPELINE_DEPTH) {
+      throw new PipelineSpecError(
+        source,
+        '$',
+        `nests deeper than ${MAX_PIPELINE_DEPTH} levels (at ${path.length > 200 ? `${path.slice(0, 200)}…` : path}). ` +
+          'Flatten it: a sequence can hold any number of steps.',
+      );
+    }
+    children.forEach((child, i) => pending.push({ node: child, depth: depth + 1, path: `${path}.steps[${i}]` }));
+  }
 }
 
 /** `['steps', 2, 'concurrency']` → `$.steps[2].concurrency`. */

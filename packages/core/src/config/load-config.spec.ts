@@ -47,6 +47,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('accepts only http(s) base URLs, and bounds the response limits', () => {
+    for (const baseUrl of ['file:///etc/passwd', 'javascript:alert(1)', 'ftp://127.0.0.1/']) {
+      expect(() => loadConfig({ inline: { baseUrl }, env: {} })).toThrow(
+        'Invalid config in the inline config: "baseUrl" must be an absolute http:// or https:// URL.',
+      );
+    }
+    expect(loadConfig({ inline: { baseUrl: 'https://127.0.0.1:8443/' }, env: {} }).config.baseUrl).toBe('https://127.0.0.1:8443');
+    expect(loadConfig({ inline: { http: { maxBodyBytes: 1024, maxRedirects: 0 } }, env: {} }).config.http).toEqual({
+      maxBodyBytes: 1024,
+      maxRedirects: 0,
+    });
+    expect(() => loadConfig({ inline: { http: { maxBodyBytes: 0 } }, env: {} })).toThrow(/"http\.maxBodyBytes" Too small/);
+    expect(() => loadConfig({ inline: { http: { maxRedirects: 51 } }, env: {} })).toThrow(
+      /"http\.maxRedirects" Too big: expected number to be <=50/,
+    );
+  });
+
   it('rejects unknown fields instead of silently ignoring them', () => {
     expect(() => loadConfig({ inline: { stratgy: 'x' }, env: {} })).toThrow(
       'Invalid config in the inline config: "stratgy" is not a known field. Fix its spelling, or remove it.',

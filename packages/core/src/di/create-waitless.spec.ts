@@ -196,15 +196,31 @@ describe('createWaitless', () => {
     await waitless.close();
   });
 
+  it("fills config's http limits into requests that set none", async () => {
+    const waitless = createWaitless({ inline: { http: { maxBodyBytes: 2048 } }, env: {}, strategyPlugins: [plugin('one')] });
+    const own = await waitless.strategy().fetch({ url: 'http://127.0.0.1/a', maxBodyBytes: 10, maxRedirects: 1 });
+    const filled = await waitless.strategy().fetch({ url: 'http://127.0.0.1/b' });
+    expect(own.body).toMatchObject({ maxBodyBytes: 10, maxRedirects: 1 });
+    expect(filled.body).toMatchObject({ maxBodyBytes: 2048, maxRedirects: undefined });
+    await waitless.close();
+  });
+
   it('returns the pipeline steps registered with it', () => {
     const step = { name: 'echo', run: async (input: unknown) => input };
     expect(createWaitless({ inline: {}, env: {}, strategyPlugins: [plugin('one')], steps: [step] }).pipelineSteps()).toEqual([step]);
   });
 
   it('closes every strategy it created', async () => {
-    const waitless = createWaitless({ inline: {}, env: {}, strategyPlugins: [plugin('one')] });
-    const strategy = waitless.strategy() as RecordingStrategy;
+    const created: RecordingStrategy[] = [];
+    const recording = defineStrategyPlugin({
+      name: 'one',
+      description: 'one',
+      profile: 'concurrent',
+      create: () => created[created.push(new RecordingStrategy('one')) - 1],
+    });
+    const waitless = createWaitless({ inline: {}, env: {}, strategyPlugins: [recording] });
+    waitless.strategy();
     await waitless.close();
-    expect(strategy.closed).toBe(1);
+    expect(created.map((strategy) => strategy.closed)).toEqual([1]);
   });
 });

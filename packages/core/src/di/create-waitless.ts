@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { Container } from 'inversify';
+import { configJsonSchema, type JsonSchema } from '../config/config-json-schema';
 import { loadConfig, type LoadConfigOptions, type LoadedConfig, type StrategySource } from '../config/load-config';
 import { ConfigError } from '../errors/config-error';
 import type { PipelineStep } from '../extensions/pipeline-step';
@@ -56,6 +57,11 @@ export interface WaitlessRuntime {
   describe(name: string): StrategyDescriptor;
   /** The pipeline steps registered with `steps`. */
   pipelineSteps(): PipelineStep[];
+  /**
+   * The JSON Schema of `waitless.config.json` with the registered plugins' options and decorators' settings, for
+   * editors (`"$schema"`); `@waitless/core/waitless.config.schema.json` is this for the built-in plugins.
+   */
+  configJsonSchema(): JsonSchema;
   /** Closes every strategy created so far (worker pools, sockets, connections). */
   close(): Promise<void>;
 }
@@ -101,7 +107,7 @@ export function createWaitless(options: CreateWaitlessOptions = {}): WaitlessRun
   }
   for (const decorator of decorators) container.bind(STRATEGY_DECORATOR).toConstantValue(decorator);
   for (const step of options.steps ?? []) container.bind(PIPELINE_STEP).toConstantValue(step);
-  const factory = new StrategyFactory(container, descriptors, settings);
+  const factory = new StrategyFactory(container, descriptors, settings, config.http);
 
   // The default is the first plugin registered, so the config's order expresses preference.
   const activeStrategy: ActiveStrategy = loaded.requestedStrategy ?? { name: descriptors[0].name, source: 'default' };
@@ -118,6 +124,7 @@ export function createWaitless(options: CreateWaitlessOptions = {}): WaitlessRun
     descriptors: () => factory.descriptors(),
     describe: (name) => factory.describe(name),
     pipelineSteps: () => container.getAll<PipelineStep>(PIPELINE_STEP, { optional: true }) ?? [],
+    configJsonSchema: () => configJsonSchema({ plugins: plugins.map((p) => p.definition), decorators }),
     close: () => factory.close(),
   };
 }

@@ -1,11 +1,14 @@
 import type { Container } from 'inversify';
 import { StrategyNotFoundError, type StrategyOrigin } from '../errors/strategy-not-found-error';
 import type { StrategyDecoratorDefinition } from '../extensions/strategy-decorator-definition';
+import type { HttpSettings } from '../config/config-schema';
 import type { FetchStrategy } from '../fetch-strategy';
 import type { StrategyDescriptor } from '../strategy-descriptor';
 import { FETCH_STRATEGY, STRATEGY_DECORATOR } from '../tokens';
+import { TracedStrategy } from '../tracing/traced-strategy';
 import { decorateStrategy, type ValidatedDecoratorSettings } from './apply-decorators';
 import { PendingStrategy } from './pending-strategy';
+import { withRequestDefaults } from './with-request-defaults';
 
 /**
  * Resolves strategies by name from the container and wraps them in the decorators their config enables
@@ -18,6 +21,8 @@ export class StrategyFactory {
     private readonly container: Container,
     private readonly registered: readonly StrategyDescriptor[],
     private readonly settings: ReadonlyMap<string, ValidatedDecoratorSettings>,
+    /** Config's `http` limits, filled into requests that set none. */
+    private readonly requestDefaults?: HttpSettings,
   ) {}
 
   /** Every registered strategy's descriptor, in the order the plugins were registered. */
@@ -65,7 +70,9 @@ export class StrategyFactory {
     this.describe(name);
     const base = this.container.get<FetchStrategy>(FETCH_STRATEGY, { name });
     const decorators = this.container.getAll<StrategyDecoratorDefinition>(STRATEGY_DECORATOR, { optional: true }) ?? [];
-    const strategy = decorateStrategy(base, this.settings.get(name) ?? new Map(), decorators);
+    const decorated = decorateStrategy(base, this.settings.get(name) ?? new Map(), decorators);
+    // Outermost, so the waitless:fetch channel sees each call once, with the chain's attempts and waits.
+    const strategy = new TracedStrategy(withRequestDefaults(decorated, this.requestDefaults));
     const entry = { strategy, ready: base instanceof PendingStrategy ? base.ready : Promise.resolve() };
     this.created.set(name, entry);
     return entry;

@@ -1,3 +1,4 @@
+import { redactUrl, urlForMessage } from '../http/url-for-message';
 import { WaitlessError } from './waitless-error';
 
 /**
@@ -9,12 +10,16 @@ export class AbortError extends WaitlessError {
   override name = 'AbortError' as const;
   override readonly kind = 'abort' as const;
 
+  /** The request URL, credentials redacted. */
+  readonly url: string;
+
   constructor(
     readonly method: string,
-    readonly url: string,
+    url: string,
     readonly reason?: string,
     options?: ErrorOptions,
   ) {
-    super(`Request aborted: ${method} ${url}${reason ? ` (${reason})` : ''}`, options);
+    super(`Request aborted: ${method} ${urlForMessage(url)}${reason ? ` (${reason})` : ''}`, options);
+    this.url = redactUrl(url);
   }
 }

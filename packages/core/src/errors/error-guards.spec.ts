@@ -7,8 +7,10 @@ import {
   isNetworkError,
   isPluginLoadError,
   isResponseBodyError,
+  isResponseTooLargeError,
   isStrategyNotFoundError,
   isTimeoutError,
+  isTooManyRedirectsError,
   isUserFixableError,
   isWaitlessError,
 } from './error-guards';
@@ -16,8 +18,10 @@ import { HttpError } from './http-error';
 import { NetworkError } from './network-error';
 import { PluginLoadError } from './plugin-load-error';
 import { ResponseBodyError } from './response-body-error';
+import { ResponseTooLargeError } from './response-too-large-error';
 import { StrategyNotFoundError } from './strategy-not-found-error';
 import { TimeoutError } from './timeout-error';
+import { TooManyRedirectsError } from './too-many-redirects-error';
 import { WaitlessError } from './waitless-error';
 
 const guards = {
@@ -26,6 +30,8 @@ const guards = {
   isAbortError,
   isNetworkError,
   isResponseBodyError,
+  isResponseTooLargeError,
+  isTooManyRedirectsError,
   isConfigError,
   isPluginLoadError,
   isStrategyNotFoundError,
@@ -37,6 +43,8 @@ const instances: Record<keyof typeof guards, WaitlessError> = {
   isAbortError: new AbortError('GET', 'u', 'stop'),
   isNetworkError: new NetworkError('GET', 'u', 'ECONNRESET'),
   isResponseBodyError: new ResponseBodyError('GET', 'u', 'Unexpected end of JSON input'),
+  isResponseTooLargeError: new ResponseTooLargeError('GET', 'u', 1024),
+  isTooManyRedirectsError: new TooManyRedirectsError('GET', 'u', 5),
   isConfigError: new ConfigError('retry.attempts', 'waitless.config.json', 'must be ≥ 1'),
   isPluginLoadError: new PluginLoadError('@acme/nope', 'waitless.config.json', 'not found'),
   isStrategyNotFoundError: new StrategyNotFoundError('nativ-async', ['native-async']),

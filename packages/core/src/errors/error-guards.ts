@@ -4,8 +4,10 @@ import type { HttpError } from './http-error';
 import type { NetworkError } from './network-error';
 import type { PluginLoadError } from './plugin-load-error';
 import type { ResponseBodyError } from './response-body-error';
+import type { ResponseTooLargeError } from './response-too-large-error';
 import type { StrategyNotFoundError } from './strategy-not-found-error';
 import type { TimeoutError } from './timeout-error';
+import type { TooManyRedirectsError } from './too-many-redirects-error';
 import { WAITLESS_ERROR_BRAND, type WaitlessError } from './waitless-error';
 
 // Guards check the `Symbol.for` brand and the `kind` literal, never `instanceof` or `name`: an error
@@ -60,6 +62,16 @@ export function isNetworkError(value: unknown): value is NetworkError {
 /** Whether `value` is a `ResponseBodyError` (a JSON response whose body does not parse). */
 export function isResponseBodyError(value: unknown): value is ResponseBodyError {
   return isWaitlessError(value) && value.kind === 'response-body';
+}
+
+/** Whether `value` is a `ResponseTooLargeError` (the body was longer than the call's `maxBodyBytes`). */
+export function isResponseTooLargeError(value: unknown): value is ResponseTooLargeError {
+  return isWaitlessError(value) && value.kind === 'response-too-large';
+}
+
+/** Whether `value` is a `TooManyRedirectsError` (more redirects than the call's `maxRedirects`: a loop, usually). */
+export function isTooManyRedirectsError(value: unknown): value is TooManyRedirectsError {
+  return isWaitlessError(value) && value.kind === 'too-many-redirects';
 }
 
 /** Whether `value` is a `ConfigError` (invalid configuration). */

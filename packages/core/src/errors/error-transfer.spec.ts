@@ -1,9 +1,19 @@
 import { AbortError } from './abort-error';
 import { ConfigError } from './config-error';
-import { isAbortError, isHttpError, isNetworkError, isUserFixableError, isWaitlessError } from './error-guards';
+import {
+  isAbortError,
+  isHttpError,
+  isNetworkError,
+  isResponseTooLargeError,
+  isTooManyRedirectsError,
+  isUserFixableError,
+  isWaitlessError,
+} from './error-guards';
 import { HttpError } from './http-error';
 import { NetworkError } from './network-error';
 import { TimeoutError } from './timeout-error';
+import { ResponseTooLargeError } from './response-too-large-error';
+import { TooManyRedirectsError } from './too-many-redirects-error';
 import { reviveError, transferError } from './error-transfer';
 import { WaitlessError } from './waitless-error';
 
@@ -20,6 +30,16 @@ describe('error transfer across threads', () => {
     expect(revived.message).toBe('Request failed with status 429: GET http://127.0.0.1/x — slow down');
     expect(acrossThreads(new TimeoutError(50, 'GET', 'u'))).toBeInstanceOf(TimeoutError);
     expect(isUserFixableError(acrossThreads(new ConfigError('f', 's', 'p')))).toBe(true);
+  });
+
+  it('rebuilds the response-limit errors with their limit and message', () => {
+    const tooLarge = new ResponseTooLargeError('GET', 'http://me:secret@127.0.0.1/big', 1024);
+    const revivedLarge = acrossThreads(tooLarge);
+    expect(isResponseTooLargeError(revivedLarge) && [revivedLarge.limit, revivedLarge.url]).toEqual([1024, 'http://***@127.0.0.1/big']);
+    expect(revivedLarge.message).toBe(tooLarge.message);
+    const loop = acrossThreads(new TooManyRedirectsError('GET', 'http://127.0.0.1/loop', 5));
+    expect(isTooManyRedirectsError(loop) && loop.limit).toBe(5);
+    expect(loop.message).toMatch(/redirect loop.*more than 5 times/);
   });
 
   it('keeps the name, message and cloneable fields of other errors', () => {

@@ -6,7 +6,9 @@ import { HttpError } from './http-error';
 import { NetworkError } from './network-error';
 import { PluginLoadError } from './plugin-load-error';
 import { ResponseBodyError } from './response-body-error';
+import { ResponseTooLargeError } from './response-too-large-error';
 import { TimeoutError } from './timeout-error';
+import { TooManyRedirectsError } from './too-many-redirects-error';
 import { WaitlessError } from './waitless-error';
 
 /** An error flattened to plain data so it can cross a worker-thread boundary. */
@@ -47,6 +49,8 @@ const revivers = new Map<string, Reviver>([
   ['abort', (f, o) => new AbortError(f.method, f.url, f.reason, o)],
   ['network', (f, o) => new NetworkError(f.method, f.url, f.detail, o)],
   ['response-body', (f, o) => new ResponseBodyError(f.method, f.url, f.detail, o)],
+  ['response-too-large', (f, o) => new ResponseTooLargeError(f.method, f.url, f.limit, o)],
+  ['too-many-redirects', (f, o) => new TooManyRedirectsError(f.method, f.url, f.limit, o)],
   ['config', (f, o) => new ConfigError(f.field, f.source, f.problem, o)],
   ['plugin-load', (f, o) => new PluginLoadError(f.plugin, f.source, f.problem, o)],
 ]);

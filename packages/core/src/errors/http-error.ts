@@ -1,3 +1,4 @@
+import { redactUrl, urlForMessage } from '../http/url-for-message';
 import { WaitlessError } from './waitless-error';
 
 const EXCERPT_LENGTH = 200;
@@ -9,16 +10,20 @@ export class HttpError extends WaitlessError {
   /** The first 200 characters of the response body, to show the server's own explanation. */
   readonly bodyExcerpt: string;
 
+  /** The request URL, credentials redacted. */
+  readonly url: string;
+
   constructor(
     readonly status: number,
     readonly method: string,
-    readonly url: string,
+    url: string,
     body: string,
     readonly headers: Record<string, string> = {},
     options?: ErrorOptions,
   ) {
     const bodyExcerpt = body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body;
-    super(`Request failed with status ${status}: ${method} ${url}${bodyExcerpt ? ` — ${bodyExcerpt}` : ''}`, options);
+    super(`Request failed with status ${status}: ${method} ${urlForMessage(url)}${bodyExcerpt ? ` — ${bodyExcerpt}` : ''}`, options);
+    this.url = redactUrl(url);
     this.bodyExcerpt = bodyExcerpt;
   }
 }

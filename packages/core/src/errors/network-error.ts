@@ -1,3 +1,4 @@
+import { redactUrl, urlForMessage } from '../http/url-for-message';
 import { WaitlessError } from './waitless-error';
 
 /**
@@ -9,12 +10,22 @@ export class NetworkError extends WaitlessError {
   override name = 'NetworkError' as const;
   override readonly kind = 'network' as const;
 
+  /** The request URL, credentials redacted. */
+  readonly url: string;
+  /** What went wrong, as the transport or parser said it: credentials redacted, cut to a few hundred characters. */
+  readonly detail: string;
+
   constructor(
     readonly method: string,
-    readonly url: string,
-    readonly detail: string,
+    url: string,
+    detail: string,
     options?: ErrorOptions,
   ) {
-    super(`Network error: ${method} ${url} — ${detail}. Check that the server is running and reachable.`, options);
+    super(
+      `Network error: ${method} ${urlForMessage(url)} — ${urlForMessage(detail)}. ` + 'Check that the server is running and reachable.',
+      options,
+    );
+    this.url = redactUrl(url);
+    this.detail = urlForMessage(detail);
   }
 }

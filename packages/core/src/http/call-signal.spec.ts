@@ -30,9 +30,11 @@ describe('callSignal', () => {
     expect(abortedCallError({ ...request, timeoutMs: 20 }, call.signal)).toBeInstanceOf(TimeoutError);
   });
 
-  it('raises the listener limit of a shared caller signal but leaves an unlimited one alone', () => {
+  it('leaves a shared caller signal without a listener limit many calls could hit', () => {
     const shared = new AbortController().signal;
     callSignal({ signal: shared }).dispose();
-    expect(getMaxListeners(shared)).toBeGreaterThanOrEqual(10_000);
+    // Node 20 starts signals at 10 and the call raises it; Node 24 starts them unlimited (0) and it stays so.
+    const limit = getMaxListeners(shared);
+    expect(limit === 0 || limit >= 10_000).toBe(true);
   });
 });

@@ -37,11 +37,13 @@ describe('linkSignal', () => {
     unlink();
   });
 
-  it('raises the listener limit of the shared outer signal only', () => {
+  it('lifts the listener limit of the shared outer signal only', () => {
     const outer = new AbortController().signal;
     const { controller, unlink } = linkSignal(outer);
-    expect(getMaxListeners(outer)).toBeGreaterThanOrEqual(10_000);
-    expect(getMaxListeners(controller.signal)).toBeLessThan(10_000);
+    // Node 20 starts signals at 10 and the link raises it; Node 24 starts them unlimited (0) and it stays so.
+    const limit = getMaxListeners(outer);
+    expect(limit === 0 || limit >= 10_000).toBe(true);
+    expect(getMaxListeners(controller.signal)).toBe(getMaxListeners(new AbortController().signal));
     unlink();
   });
 });

@@ -1,4 +1,5 @@
 import type { FetchOptions, FetchRequest, HttpMethod } from '../fetch-strategy';
+import { responseLimits } from './response-limits';
 
 /** A request with defaults applied and the body encoded: what a transport actually sends. */
 export interface PreparedRequest {
@@ -8,9 +9,13 @@ export interface PreparedRequest {
   body?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Largest body to read, in bytes: the request's or the default. */
+  maxBodyBytes: number;
+  /** Redirects to follow before `TooManyRedirectsError`: the request's or the default. */
+  maxRedirects: number;
 }
 
-/** Applies defaults (GET), lets per-call options win, and serialises `json` with its content type. */
+/** Applies defaults (GET, the response limits), lets per-call options win, and serialises `json` with its content type. */
 export function prepareRequest(request: FetchRequest, options: FetchOptions = {}): PreparedRequest {
   const headers: Record<string, string> = { ...request.headers };
   let body = request.body;
@@ -25,5 +30,6 @@ export function prepareRequest(request: FetchRequest, options: FetchOptions = {}
     body,
     timeoutMs: options.timeoutMs ?? request.timeoutMs,
     signal: options.signal ?? request.signal,
+    ...responseLimits(request, options),
   };
 }

@@ -27,6 +27,6 @@ function parseBody(method: string, raw: RawResponse): unknown {
   try {
     return JSON.parse(raw.text);
   } catch (error) {
-    throw new ResponseBodyError(method, raw.url, (error as Error).message, { cause: error });
+    throw new ResponseBodyError(method, raw.url, `not valid JSON (${(error as Error).message})`, { cause: error });
   }
 }

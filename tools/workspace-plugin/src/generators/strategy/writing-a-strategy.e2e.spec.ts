@@ -60,7 +60,7 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 function run(command: string, cwd: string): string {
-  const result = spawnSync(command, { cwd, env: childEnv(), shell: '/bin/bash', encoding: 'utf8', timeout: 90_000 });
+  const result = spawnSync(command, { cwd, env: childEnv(), shell: '/bin/bash', encoding: 'utf8', timeout: 240_000 });
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) throw new Error(`\`${command}\` exited with ${result.status ?? result.signal}:\n${output}`);
   return output;
@@ -151,7 +151,7 @@ describe(`${GUIDE} end to end`, () => {
     } finally {
       rmSync(manifests, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 480_000);
 });
 
 function activate(workspace: string, plugins: readonly string[]): void {

@@ -1,0 +1,50 @@
+import { isWaitlessError, type FetchResult } from '@waitless/core';
+import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
+import { connectCaller } from '../test/connect-caller';
+import { startWorkerProcess, type WorkerProcess } from '../test/start-worker-process';
+import { FAST_RECOVERY, testConfig } from '../test/test-config';
+import type { DistributedStrategy } from './distributed-strategy';
+import { startRedisServer, type RedisServer } from './testing/redis-server';
+
+const CALLS = 1000;
+
+describe('Redis killed and restarted (AOF, fsync every second)', () => {
+  let redis: RedisServer;
+  let server: FixtureServerThread;
+  let worker: WorkerProcess | undefined;
+  let caller: DistributedStrategy | undefined;
+
+  beforeAll(async () => {
+    [redis, server] = await Promise.all([startRedisServer({ persistence: 'aof' }), startFixtureServerThread()]);
+  });
+
+  afterAll(async () => {
+    await caller?.close();
+    await worker?.kill('SIGKILL');
+    await Promise.all([redis?.stop(), server?.close()]);
+  });
+
+  it(`settles every one of ${CALLS} calls, ok or with a typed error, and the counts add up`, async () => {
+    const config = testConfig(redis.socket, { queue: 'restart', ...FAST_RECOVERY });
+    worker = await startWorkerProcess(config, 50);
+    const strategy = await connectCaller(config);
+    caller = strategy;
+    const outcomes = Array.from({ length: CALLS }, (_, i) =>
+      strategy.fetch<{ id: number }>({ url: `${server.url}/api/v2/pokemon/${i + 1}?latency=20`, timeoutMs: 30_000 }).then(
+        (result): FetchResult<{ id: number }> | Error => result,
+        (error: Error) => error,
+      ),
+    );
+    await server.waitForRequests(CALLS / 4);
+    await redis.restart();
+    const settled = await Promise.all(outcomes);
+
+    const ok = settled.filter((outcome) => !(outcome instanceof Error));
+    const failed = settled.filter((outcome): outcome is Error => outcome instanceof Error);
+    expect(ok.length + failed.length).toBe(CALLS);
+    expect(failed.filter((error) => !isWaitlessError(error))).toEqual([]);
+    expect(strategy.pendingCount()).toBe(0);
+    // Every ok call reached the server at least once; jobs whose completion the restart lost ran twice.
+    expect((await server.stats()).total).toBeGreaterThanOrEqual(ok.length);
+  });
+});

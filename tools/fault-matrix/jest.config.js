@@ -1,0 +1,1 @@
+module.exports = { displayName: 'fault-matrix', preset: '../../jest.preset.js' };
