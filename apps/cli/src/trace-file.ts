@@ -1,13 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import {
-  fetchChannel,
-  queueWaitChannel,
-  rateLimitWaitChannel,
-  retryChannel,
-  type FetchTraceContext,
-  type GateWaitEvent,
-  type RetryEvent,
-} from '@waitless/core';
+import { subscribeToCalls, type FetchTraceContext } from '@waitless/core';
 import type { Command } from 'commander';
 
 /** One line of a `--trace` file: which call, what happened, when (epoch ms), and the event's own fields. */
@@ -35,56 +27,38 @@ export function traceToFile(path: string): TraceFile {
   const ids = new WeakMap<FetchTraceContext, number>();
   let nextId = 1;
   const write = (line: TraceLine): void => void writeSync(fd, `${JSON.stringify(line)}\n`);
-  const ignore = (): void => undefined;
   const idOf = (call: FetchTraceContext | undefined): number | undefined => (call ? ids.get(call) : undefined);
-
-  const handlers = {
-    start(call: FetchTraceContext): void {
+  const unsubscribe = subscribeToCalls({
+    start(call) {
       const id = nextId++;
       ids.set(call, id);
       write({ event: 'start', call: id, time: Date.now(), strategy: call.strategy, method: call.method, url: call.url });
     },
-    end: ignore,
-    asyncStart: ignore,
-    error(call: FetchTraceContext): void {
+    error(call) {
       const id = idOf(call);
       if (id !== undefined) write({ event: 'error', call: id, time: Date.now(), error: describe(call.error) });
     },
-    asyncEnd(call: FetchTraceContext): void {
+    end(call) {
       const id = idOf(call);
       if (id === undefined) return;
       const { status, attempts, waitedMs, timings } = call;
       write({ event: 'end', call: id, time: Date.now(), ok: !('error' in call), status, attempts, waitedMs, timings });
     },
-  };
-  const onRetry = (message: unknown): void => {
-    const { call, attempt, delayMs, error } = message as RetryEvent;
-    const id = idOf(call);
-    if (id !== undefined) write({ event: 'retry', call: id, time: Date.now(), attempt, delayMs, error: describe(error) });
-  };
-  const onGateWait =
-    (event: 'rate-limit-wait' | 'queue-wait') =>
-    (message: unknown): void => {
-      const { call, waitedMs } = message as GateWaitEvent;
+    retry({ call, attempt, delayMs, error }) {
+      const id = idOf(call);
+      if (id !== undefined) write({ event: 'retry', call: id, time: Date.now(), attempt, delayMs, error: describe(error) });
+    },
+    gateWait(event, { call, waitedMs }) {
       const id = idOf(call);
       if (id !== undefined) write({ event, call: id, time: Date.now(), waitedMs });
-    };
-  const onRateLimitWait = onGateWait('rate-limit-wait');
-  const onQueueWait = onGateWait('queue-wait');
-
-  fetchChannel.subscribe(handlers);
-  retryChannel.subscribe(onRetry);
-  rateLimitWaitChannel.subscribe(onRateLimitWait);
-  queueWaitChannel.subscribe(onQueueWait);
+    },
+  });
   let open = true;
   return {
     close() {
       if (!open) return;
       open = false;
-      fetchChannel.unsubscribe(handlers);
-      retryChannel.unsubscribe(onRetry);
-      rateLimitWaitChannel.unsubscribe(onRateLimitWait);
-      queueWaitChannel.unsubscribe(onQueueWait);
+      unsubscribe();
       closeSync(fd);
     },
   };

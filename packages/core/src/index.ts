@@ -49,6 +49,8 @@ export {
   retryChannel,
   rateLimitWaitChannel,
   queueWaitChannel,
+  subscribeToCalls,
+  type CallSubscriber,
   FETCH_CHANNEL,
   RETRY_CHANNEL,
   RATE_LIMIT_WAIT_CHANNEL,

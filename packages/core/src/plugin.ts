@@ -77,3 +77,4 @@ export {
   type GateWaitEvent,
 } from './tracing/wait-channels';
 export { noteOnError, failedCallTimings, type AttemptTimings } from './tracing/failed-call-timings';
+export { subscribeToCalls, type CallSubscriber } from './tracing/subscribe-to-calls';

@@ -1,13 +1,5 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span, type TracerProvider } from '@opentelemetry/api';
-import {
-  fetchChannel,
-  queueWaitChannel,
-  rateLimitWaitChannel,
-  retryChannel,
-  type FetchTraceContext,
-  type GateWaitEvent,
-  type RetryEvent,
-} from '@waitless/core/plugin';
+import { subscribeToCalls, type FetchTraceContext } from '@waitless/core/plugin';
 import { errorType, outcomeAttributes, requestAttributes } from './span-attributes';
 
 /** Options of {@link instrumentWaitless}. */
@@ -38,62 +30,39 @@ export function instrumentWaitless(options: WaitlessInstrumentationOptions = {})
   const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_NAME);
   // Keyed by the call's context object, which is the same in all its events and is dropped with the call.
   const spans = new WeakMap<FetchTraceContext, Span>();
-  const ignore = (): void => undefined;
-  const handlers = {
+  const disable = subscribeToCalls({
     // `start` runs synchronously in `fetch`, on the caller's thread: context.active() is the caller's context.
-    start(call: FetchTraceContext): void {
+    start(call) {
       const span = tracer.startSpan(call.method, { kind: SpanKind.CLIENT, attributes: requestAttributes(call) }, context.active());
       spans.set(call, span);
     },
-    // Nothing to do when fetch returns its promise, nor before asyncEnd.
-    end: ignore,
-    asyncStart: ignore,
-    error(call: FetchTraceContext): void {
+    error(call) {
       const span = spans.get(call);
       if (!span) return;
       if (call.error instanceof Error) span.recordException(call.error);
       span.setStatus({ code: SpanStatusCode.ERROR, message: call.error instanceof Error ? call.error.message : String(call.error) });
     },
-    asyncEnd(call: FetchTraceContext): void {
+    end(call) {
       const span = spans.get(call);
       if (!span) return;
       spans.delete(call);
       span.setAttributes(outcomeAttributes(call));
       span.end();
     },
-  };
-  const onRetry = (message: unknown): void => {
-    const event = message as RetryEvent;
-    const span = event.call && spans.get(event.call);
-    span?.addEvent('waitless.retry', {
-      'waitless.retry.attempt': event.attempt,
-      'waitless.retry.delay_ms': event.delayMs,
-      'error.type': errorType(event.error),
-    });
-  };
-  const onGateWait =
-    (name: string) =>
-    (message: unknown): void => {
-      const event = message as GateWaitEvent;
+    retry(event) {
       const span = event.call && spans.get(event.call);
-      span?.addEvent(name, { 'waitless.waited_ms': event.waitedMs });
-    };
-  const onRateLimitWait = onGateWait('waitless.rate_limit_wait');
-  const onQueueWait = onGateWait('waitless.queue_wait');
-
-  fetchChannel.subscribe(handlers);
-  retryChannel.subscribe(onRetry);
-  rateLimitWaitChannel.subscribe(onRateLimitWait);
-  queueWaitChannel.subscribe(onQueueWait);
-  let enabled = true;
-  return {
-    disable() {
-      if (!enabled) return;
-      enabled = false;
-      fetchChannel.unsubscribe(handlers);
-      retryChannel.unsubscribe(onRetry);
-      rateLimitWaitChannel.unsubscribe(onRateLimitWait);
-      queueWaitChannel.unsubscribe(onQueueWait);
+      span?.addEvent('waitless.retry', {
+        'waitless.retry.attempt': event.attempt,
+        'waitless.retry.delay_ms': event.delayMs,
+        'error.type': errorType(event.error),
+      });
     },
-  };
+    gateWait(kind, event) {
+      const span = event.call && spans.get(event.call);
+      span?.addEvent(kind === 'rate-limit-wait' ? 'waitless.rate_limit_wait' : 'waitless.queue_wait', {
+        'waitless.waited_ms': event.waitedMs,
+      });
+    },
+  });
+  return { disable };
 }

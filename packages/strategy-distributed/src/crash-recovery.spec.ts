@@ -1,34 +1,17 @@
-import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
-import { connectCaller } from '../test/connect-caller';
-import { startWorkerProcess, type WorkerProcess } from '../test/start-worker-process';
 import { FAST_RECOVERY, testConfig } from '../test/test-config';
-import type { DistributedStrategy } from './distributed-strategy';
-import { startRedisServer, type RedisServer } from './testing/redis-server';
+import { useTestCluster } from '../test/use-test-cluster';
 
 // BullMQ promises at-least-once: a job whose worker dies is run again by another one once its lock
 // expires. The caller still gets exactly one result; the server sees the request twice.
 describe('a worker killed with SIGKILL in the middle of its jobs', () => {
-  let redis: RedisServer;
-  let server: FixtureServerThread;
-  let workers: WorkerProcess[] = [];
-  let caller: DistributedStrategy | undefined;
-
-  beforeAll(async () => {
-    [redis, server] = await Promise.all([startRedisServer(), startFixtureServerThread()]);
-  });
-
-  afterAll(async () => {
-    await caller?.close();
-    await Promise.all(workers.map((worker) => worker.kill('SIGKILL')));
-    await Promise.all([redis?.stop(), server?.close()]);
-  });
+  const cluster = useTestCluster();
 
   it('has its jobs finished by another worker: one result per call, the repeated requests visible at the server', async () => {
+    const { redis, server } = cluster;
     const config = testConfig(redis.socket, { queue: 'crash', ...FAST_RECOVERY });
-    workers = await Promise.all([startWorkerProcess(config, 5), startWorkerProcess(config, 5)]);
+    const workers = await cluster.startWorkers(config, [5, 5]);
     const [victim, survivor] = workers;
-    const strategy = await connectCaller(config);
-    caller = strategy;
+    const strategy = await cluster.connect(config);
     const ids = Array.from({ length: 10 }, (_, i) => i + 1);
     const calls = ids.map((id) => strategy.fetch<{ id: number }>({ url: `${server.url}/api/v2/pokemon/${id}?latency=1500` }));
     // Both workers are full (5 + 5): half of the requests are in flight on the victim.

@@ -1,9 +1,5 @@
-import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
-import { connectCaller } from '../test/connect-caller';
-import { startWorkerProcess, type WorkerProcess } from '../test/start-worker-process';
 import { testConfig } from '../test/test-config';
-import type { DistributedStrategy } from './distributed-strategy';
-import { startRedisServer, type RedisServer } from './testing/redis-server';
+import { useTestCluster } from '../test/use-test-cluster';
 
 const MAX = 4;
 const DURATION_MS = 3000;
@@ -22,26 +18,13 @@ function busiestWindow(startTimes: number[], windowMs: number): number {
 }
 
 describe('the rate limit shared by every worker', () => {
-  let redis: RedisServer;
-  let server: FixtureServerThread;
-  let workers: WorkerProcess[] = [];
-  let caller: DistributedStrategy | undefined;
-
-  beforeAll(async () => {
-    [redis, server] = await Promise.all([startRedisServer(), startFixtureServerThread()]);
-  });
-
-  afterAll(async () => {
-    await caller?.close();
-    await Promise.all(workers.map((worker) => worker.kill('SIGKILL')));
-    await Promise.all([redis?.stop(), server?.close()]);
-  });
+  const cluster = useTestCluster();
 
   it(`lets the server see at most ${MAX} requests at a time, ${DURATION_MS} ms apart, from two worker processes together`, async () => {
+    const { redis, server } = cluster;
     const config = testConfig(redis.socket, { queue: 'limited', rateLimit: { max: MAX, durationMs: DURATION_MS } });
-    workers = await Promise.all([startWorkerProcess(config, 10), startWorkerProcess(config, 10)]);
-    const strategy = await connectCaller(config);
-    caller = strategy;
+    const workers = await cluster.startWorkers(config, [10, 10]);
+    const strategy = await cluster.connect(config);
     const ids = Array.from({ length: 2 * MAX }, (_, i) => i + 1);
 
     await Promise.all(ids.map((id) => strategy.fetch({ url: `${server.url}/api/v2/pokemon/${id}` })));

@@ -1,34 +1,17 @@
 import { isWaitlessError, type FetchResult } from '@waitless/core';
-import { startFixtureServerThread, type FixtureServerThread } from '@waitless/fixture-server';
-import { connectCaller } from '../test/connect-caller';
-import { startWorkerProcess, type WorkerProcess } from '../test/start-worker-process';
 import { FAST_RECOVERY, testConfig } from '../test/test-config';
-import type { DistributedStrategy } from './distributed-strategy';
-import { startRedisServer, type RedisServer } from './testing/redis-server';
+import { useTestCluster } from '../test/use-test-cluster';
 
 const CALLS = 1000;
 
 describe('Redis killed and restarted (AOF, fsync every second)', () => {
-  let redis: RedisServer;
-  let server: FixtureServerThread;
-  let worker: WorkerProcess | undefined;
-  let caller: DistributedStrategy | undefined;
-
-  beforeAll(async () => {
-    [redis, server] = await Promise.all([startRedisServer({ persistence: 'aof' }), startFixtureServerThread()]);
-  });
-
-  afterAll(async () => {
-    await caller?.close();
-    await worker?.kill('SIGKILL');
-    await Promise.all([redis?.stop(), server?.close()]);
-  });
+  const cluster = useTestCluster({ persistence: 'aof' });
 
   it(`settles every one of ${CALLS} calls, ok or with a typed error, and the counts add up`, async () => {
+    const { redis, server } = cluster;
     const config = testConfig(redis.socket, { queue: 'restart', ...FAST_RECOVERY });
-    worker = await startWorkerProcess(config, 50);
-    const strategy = await connectCaller(config);
-    caller = strategy;
+    await cluster.startWorkers(config, [50]);
+    const strategy = await cluster.connect(config);
     const outcomes = Array.from({ length: CALLS }, (_, i) =>
       strategy.fetch<{ id: number }>({ url: `${server.url}/api/v2/pokemon/${i + 1}?latency=20`, timeoutMs: 30_000 }).then(
         (result): FetchResult<{ id: number }> | Error => result,

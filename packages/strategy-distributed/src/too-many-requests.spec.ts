@@ -1,32 +1,16 @@
 import { once } from 'node:events';
-import { startFixtureServerThread, type FixtureServerThread, type RequestEndEvent } from '@waitless/fixture-server';
-import { connectCaller } from '../test/connect-caller';
-import { startWorkerProcess, type WorkerProcess } from '../test/start-worker-process';
+import type { RequestEndEvent } from '@waitless/fixture-server';
 import { testConfig } from '../test/test-config';
-import type { DistributedStrategy } from './distributed-strategy';
-import { startRedisServer, type RedisServer } from './testing/redis-server';
+import { useTestCluster } from '../test/use-test-cluster';
 
 describe('a 429 answer', () => {
-  let redis: RedisServer;
-  let server: FixtureServerThread;
-  let workers: WorkerProcess[] = [];
-  let caller: DistributedStrategy | undefined;
-
-  beforeAll(async () => {
-    [redis, server] = await Promise.all([startRedisServer(), startFixtureServerThread()]);
-  });
-
-  afterAll(async () => {
-    await caller?.close();
-    await Promise.all(workers.map((worker) => worker.kill('SIGKILL')));
-    await Promise.all([redis?.stop(), server?.close()]);
-  });
+  const cluster = useTestCluster();
 
   it('makes every worker of the queue wait out its Retry-After, then the job runs again', async () => {
+    const { redis, server } = cluster;
     const config = testConfig(redis.socket, { queue: 'too-many' });
-    workers = await Promise.all([startWorkerProcess(config, 5), startWorkerProcess(config, 5)]);
-    const strategy = await connectCaller(config);
-    caller = strategy;
+    const workers = await cluster.startWorkers(config, [5, 5]);
+    const strategy = await cluster.connect(config);
     const limitedEnd = once(server.events, 'request-end') as Promise<[RequestEndEvent]>;
     const limited = strategy.fetch<{ id: number }>({
       url: `${server.url}/api/v2/pokemon/1?failTimes=1&key=once&errorStatus=429&retryAfter=1`,
