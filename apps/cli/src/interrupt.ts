@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { ExitCode } from './exit-codes';
 
 /** Ctrl-C handling for one command run; see {@link watchInterrupt}. */
@@ -29,4 +30,19 @@ export function watchInterrupt(): Interrupt {
     },
     dispose: () => process.off('SIGINT', onSigint),
   };
+}
+
+/**
+ * Resolves on the first Ctrl-C or SIGTERM (a process manager, `kill`), so a long-running command such as
+ * `fixture` or `worker` stops as cleanly on either.
+ */
+export async function untilStopped(interrupt: Interrupt): Promise<void> {
+  let onSigterm: () => void = () => undefined;
+  const terminated = new Promise<void>((resolve) => (onSigterm = resolve));
+  process.once('SIGTERM', onSigterm);
+  try {
+    await Promise.race([once(interrupt.signal, 'abort'), terminated]);
+  } finally {
+    process.off('SIGTERM', onSigterm);
+  }
 }

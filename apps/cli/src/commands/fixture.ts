@@ -1,8 +1,8 @@
-import { once } from 'node:events';
 import type { Command } from 'commander';
 import { startFixtureServer } from '@waitless/fixture-server';
 import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
+import { untilStopped } from '../interrupt';
 import { httpErrorStatus, integer, MAX_DELAY_MS, milliseconds, port, rate } from '../option-parsers';
 
 interface FixtureOptions {
@@ -58,14 +58,9 @@ async function runFixture({ options, interrupt, out }: CommandRun<FixtureOptions
     `Fixture PokeAPI listening on ${server.url} (latency ${options.latency} ms${jitter}, error rate ${options.errorRate}). ` +
       'Ctrl-C to stop.\n',
   );
-  // SIGTERM (a process manager, `kill`) stops it as cleanly as Ctrl-C.
-  let onSigterm: () => void = () => undefined;
-  const terminated = new Promise<void>((resolve) => (onSigterm = resolve));
-  process.once('SIGTERM', onSigterm);
   try {
-    await Promise.race([once(interrupt.signal, 'abort'), terminated]);
+    await untilStopped(interrupt);
   } finally {
-    process.off('SIGTERM', onSigterm);
     const { total, completed } = server.stats();
     await server.close();
     out.write(`Fixture server closed after ${total} requests (${completed} completed).\n`);

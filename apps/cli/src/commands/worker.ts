@@ -1,8 +1,8 @@
-import { once } from 'node:events';
 import type { Command } from 'commander';
 import { startDistributedWorker, type WorkerStats } from '@waitless/strategy-distributed';
 import { commandAction, examples, type CommandRun } from '../command-context';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
+import { untilStopped } from '../interrupt';
 import { concurrency } from '../option-parsers';
 import { loadWaitless } from '../runtime';
 
@@ -63,14 +63,9 @@ async function runWorker({ options, globals, interrupt, out }: CommandRun<Worker
     previous = stats;
   }, REPORT_EVERY_MS);
 
-  // SIGTERM (a process manager, `kill`) stops it as cleanly as Ctrl-C.
-  let onSigterm: () => void = () => undefined;
-  const terminated = new Promise<void>((resolve) => (onSigterm = resolve));
-  process.once('SIGTERM', onSigterm);
   try {
-    await Promise.race([once(interrupt.signal, 'abort'), terminated]);
+    await untilStopped(interrupt);
   } finally {
-    process.off('SIGTERM', onSigterm);
     clearInterval(report);
     const active = worker.stats().active;
     if (active > 0)
