@@ -20,6 +20,8 @@ const HELPER_START_TIMEOUT_MS = 60_000;
 // Module state is per thread: the helper this thread uses, and the buffer it sleeps on.
 let helper: HelperAddress | undefined;
 let replyBuffer: SharedArrayBuffer | undefined;
+// This thread's own channel to its helper, named in its first call (see `post`).
+let line: { helper: HelperAddress; channel: BroadcastChannel } | undefined;
 let calls = 0;
 
 /**
@@ -93,10 +95,21 @@ function helperAddress(): HelperAddress {
 function post(address: HelperAddress, message: object, buffer: SharedArrayBuffer): [state: number, length: number] {
   const header = new Int32Array(buffer, 0, 2);
   Atomics.store(header, STATE, WAITING);
-  // Opened per call: a BroadcastChannel also receives what other threads post, which a caller must not pile up.
-  const channel = new BroadcastChannel(address.channel);
-  channel.postMessage({ ...message, buffer });
-  channel.close();
+  if (line?.helper === address) {
+    line.channel.postMessage({ ...message, buffer });
+  } else {
+    // The first call goes to the helper's inbox, which every caller shares, and names a channel of this thread's
+    // own; the helper opens it before it answers, so later calls post there and only the helper hears them.
+    // (Opening a channel per call costs milliseconds; keeping the inbox open would hand each caller every other
+    // caller's messages.)
+    const name = `${address.channel}.${threadId}.${Math.random().toString(36).slice(2)}`;
+    const inbox = new BroadcastChannel(address.channel);
+    inbox.postMessage({ ...message, buffer, line: name });
+    inbox.close();
+    const channel = new BroadcastChannel(name);
+    channel.unref();
+    line = { helper: address, channel };
+  }
   Atomics.wait(header, STATE, WAITING);
   return [Atomics.load(header, STATE), Atomics.load(header, LENGTH)];
 }

@@ -21,10 +21,16 @@ const oversized = new Map();
 /** Calls in flight by key (`<threadId>:<n>`), so those of a caller thread that was terminated can be stopped. */
 const inFlight = new Map();
 
-const channel = new BroadcastChannel(workerData.channel);
-channel.onmessage = (/** @type {MessageEvent} */ { data }) => {
+/** Each caller thread's own channel (named in its first call through the inbox), by thread id. */
+const lines = new Map();
+
+/** @param {MessageEvent} event */
+const onMessage = ({ data }) => {
+  if (data.line !== undefined) openLine(Number(data.key.split(':')[0]), data.line);
   if (data.stopThread !== undefined) {
     for (const [key, controller] of inFlight) if (key.startsWith(`${data.stopThread}:`)) controller.abort();
+    lines.get(data.stopThread)?.close();
+    lines.delete(data.stopThread);
   } else if (data.request === undefined) {
     deliver(data.buffer, data.key, oversized.get(data.key));
     oversized.delete(data.key);
@@ -37,6 +43,22 @@ channel.onmessage = (/** @type {MessageEvent} */ { data }) => {
     });
   }
 };
+const inbox = new BroadcastChannel(workerData.channel);
+inbox.onmessage = onMessage;
+
+/**
+ * Opens the channel a caller thread posts its later calls on; before this call is answered, so it exists when
+ * the next one is posted (a message posted to a channel nobody has open is lost).
+ * @param {number} callerThreadId
+ * @param {string} name
+ */
+function openLine(callerThreadId, name) {
+  lines.get(callerThreadId)?.close();
+  const line = new BroadcastChannel(name);
+  line.onmessage = onMessage;
+  lines.set(callerThreadId, line);
+}
+
 // Callers wait for this before their first post: a message posted before the channel exists is lost.
 Atomics.store(workerData.ready, 0, 1);
 Atomics.notify(workerData.ready, 0);
