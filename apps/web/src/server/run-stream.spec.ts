@@ -141,10 +141,14 @@ describe('run event stream (real port, worker threads)', () => {
       server.runs.on('closed', onClosed);
     });
     let workersWhileRunning = 0;
+    let warmUpSent = 0;
     const events = await collect(eventsUrl, (event) => {
+      if (event.type === 'run-start') warmUpSent = event.warmUp.sent;
       if (event.type !== 'request-start') return;
       workersWhileRunning = server.runs.workerCount;
-      void fetch(`${server.url}/api/runs/${id}`, { method: 'DELETE' });
+      // Cancel only once the request has reached the server, so the run's thread is surely blocked in it
+      // (cancelled earlier, a slow thread could still see the cancel between its yield and the call).
+      void server.fixture.waitForRequests(warmUpSent + 1).then(() => fetch(`${server.url}/api/runs/${id}`, { method: 'DELETE' }));
     });
 
     expect(await closed).toBe('cancelled');
