@@ -2,6 +2,7 @@ import { gather, mapStream, sequence } from '@waitless/concurrency';
 import type { FetchStrategy } from '@waitless/core';
 import { getRandomPokemonName } from '@waitless/pokeapi';
 import type { RequestTally } from './request-tally';
+import { workloadIndexes, workloadTasks } from './workload-indexes';
 
 /**
  * How `names` and `compare` fetch: `sequential` (one `for await` over `sequence`, one request at a time),
@@ -66,22 +67,19 @@ export async function fetchRandomNames(workload: NameWorkload): Promise<FetchedN
     switch (mode) {
       case 'sequential':
         // drain() is a for-await loop: sequence() awaits each call before it starts the next.
-        await drain(sequence(indexes(count), fetchOne, { signal }));
+        await drain(sequence(workloadIndexes(count), fetchOne, { signal }));
         break;
       case 'generator':
         // As above: the generator only resumes after its previous request finished.
-        await drain(oneAtATime(indexes(count), fetchOne, signal));
+        await drain(oneAtATime(workloadIndexes(count), fetchOne, signal));
         break;
       case 'gather': {
-        const results = await gather(
-          tasksFor(count, (i, taskSignal: AbortSignal) => fetchOne(i, taskSignal)),
-          { concurrency, signal },
-        );
+        const results = await gather(workloadTasks(count, fetchOne), { concurrency, signal });
         return results.filter((entry): entry is FetchedName => entry !== undefined);
       }
       case 'stream':
         // mapStream yields each result as it finishes (ordered: false); onName has printed it by then.
-        await drain(mapStream(indexes(count), fetchOne, { concurrency, ordered: false, signal }));
+        await drain(mapStream(workloadIndexes(count), fetchOne, { concurrency, ordered: false, signal }));
         break;
     }
   } catch (error) {
@@ -102,15 +100,6 @@ async function* oneAtATime<T>(
     if (signal.aborted) return;
     yield await fetchOne(index, signal);
   }
-}
-
-// Lazy, so a large count never materialises an array of indexes or tasks.
-function* indexes(count: number): Generator<number> {
-  for (let i = 0; i < count; i++) yield i;
-}
-
-function* tasksFor<T>(count: number, run: (index: number, signal: AbortSignal) => T): Generator<(signal: AbortSignal) => T> {
-  for (let i = 0; i < count; i++) yield (signal) => run(i, signal);
 }
 
 /** Runs an async iterable to its end, keeping nothing. */

@@ -17,6 +17,8 @@ export const MAX_DELAY_MS = 60_000;
 export const MAX_DEADLINE_MS = 3_600_000;
 /** Most worker threads in one pool (`--pool-size`), as the worker-threaded strategy allows. */
 export const MAX_POOL_SIZE = 256;
+/** Most local `waitless worker` processes (`compare --workers`): each is a whole Node process. */
+export const MAX_LOCAL_WORKERS = 64;
 
 function intInRange(raw: string, min: number, max: number, what: string): number {
   const value = Number(raw);
@@ -33,6 +35,11 @@ export function count(raw: string): number {
 /** Requests in flight, 1..{@link MAX_CONCURRENCY}, e.g. `--concurrency 10`. */
 export function concurrency(raw: string): number {
   return intInRange(raw, 1, MAX_CONCURRENCY, 'the most requests in flight');
+}
+
+/** Local worker processes, 1..{@link MAX_LOCAL_WORKERS}, e.g. `--workers 2`. */
+export function localWorkers(raw: string): number {
+  return intInRange(raw, 1, MAX_LOCAL_WORKERS, 'one Node process each');
 }
 
 /** The concurrency of a run that asked for none: all `count` at once, up to {@link MAX_CONCURRENCY}. */

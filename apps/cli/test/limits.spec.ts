@@ -31,6 +31,7 @@ describe('limits and hostile input', () => {
     [['names', '--latency', '60001'], 'Expected a number of milliseconds from 0 to 60000'],
     [['pipeline', 'x.json', '--deadline', '3600001'], 'Expected an integer from 1 to 3600000'],
     [['compare', '--pool-size', '4,257'], 'Expected integers from 1 to 256'],
+    [['compare', '--workers', '65'], 'Expected an integer from 1 to 64'],
   ])('%j exits 2 naming the bound', async (args, bound) => {
     expect(usageError(await runCli(args))).toContain(bound);
   });

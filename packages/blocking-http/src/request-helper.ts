@@ -1,7 +1,15 @@
 import path from 'node:path';
-import v8 from 'node:v8';
-import { BroadcastChannel, SHARE_ENV, Worker, getEnvironmentData, setEnvironmentData, threadId } from 'node:worker_threads';
-import { HEADER_BYTES, LENGTH, STATE, TOO_BIG, WAITING } from './reply-buffer.cjs';
+import {
+  BroadcastChannel,
+  SHARE_ENV,
+  type MessagePort,
+  Worker,
+  getEnvironmentData,
+  receiveMessageOnPort,
+  setEnvironmentData,
+  threadId,
+} from 'node:worker_threads';
+import { WAITING } from './reply-flag.cjs';
 
 /** Where a helper thread listens: its BroadcastChannel's name, and a flag it sets once it does. */
 interface HelperAddress {
@@ -13,14 +21,13 @@ interface HelperAddress {
 const WORKER_PATH = path.join(__dirname, 'request-worker.cjs');
 // Worker threads get a copy of their creator's environment data, so this is how they find the shared helper.
 const SHARED_HELPER_KEY = 'waitless.blocking-http.request-helper';
-// Most replies fit; a bigger one is fetched again into a buffer of its size.
-const REPLY_BUFFER_BYTES = 64 * 1024;
 const HELPER_START_TIMEOUT_MS = 60_000;
 
-// Module state is per thread: the helper this thread uses, and the buffer it sleeps on.
+// Module state is per thread: the helper this thread uses, and the flag it sleeps on.
 let helper: HelperAddress | undefined;
-let replyBuffer: SharedArrayBuffer | undefined;
-// This thread's own channel to its helper, named in its first call (see `post`).
+let replyFlag: Int32Array | undefined;
+// This thread's own channel to its helper, named in its first call (see `post`): calls go out on it and replies
+// come back on it.
 let line: { helper: HelperAddress; channel: BroadcastChannel } | undefined;
 let calls = 0;
 
@@ -54,21 +61,19 @@ export function stopRequestsOfThread(threadId: number): void {
 }
 
 /**
- * Sends `message` to this thread's helper and blocks until the reply is written: the synchronous half of
+ * Sends `message` to this thread's helper and blocks until it has answered: the synchronous half of
  * `requestSync`. Uses the shared helper when a creator thread started one, or starts this thread's own.
  */
 export function callHelper<TReply>(message: object): TReply {
   const address = helperAddress();
-  const key = `${threadId}:${++calls}`;
-  replyBuffer ??= new SharedArrayBuffer(REPLY_BUFFER_BYTES);
-  let buffer = replyBuffer;
-  let [state, length] = post(address, { key, ...message }, buffer);
-  if (state === TOO_BIG) {
-    // Only for this reply: the thread keeps its small buffer rather than the largest body it ever saw.
-    buffer = new SharedArrayBuffer(HEADER_BYTES + length);
-    [state, length] = post(address, { key }, buffer);
-  }
-  return v8.deserialize(new Uint8Array(buffer, HEADER_BYTES, length)) as TReply;
+  replyFlag ??= new Int32Array(new SharedArrayBuffer(4));
+  const channel = post(address, { key: `${threadId}:${++calls}`, ...message }, replyFlag);
+  // The helper posts the reply on this thread's channel before it raises the flag, so it is queued by now:
+  // taken without an event-loop turn, and cloned once, however big.
+  // (Node accepts a BroadcastChannel here; its types name only MessagePort.)
+  const reply = receiveMessageOnPort(channel as unknown as MessagePort) as { message: TReply } | undefined;
+  if (reply === undefined) throw new Error("requestSync's helper thread woke this thread without a reply.");
+  return reply.message;
 }
 
 function startHelper(): HelperAddress {
@@ -91,25 +96,26 @@ function helperAddress(): HelperAddress {
   return helper;
 }
 
-/** Posts `message` with `buffer`, sleeps until the helper has answered into it, and returns its state and length. */
-function post(address: HelperAddress, message: object, buffer: SharedArrayBuffer): [state: number, length: number] {
-  const header = new Int32Array(buffer, 0, 2);
-  Atomics.store(header, STATE, WAITING);
+/** Posts `message` with `flag`, sleeps until the helper has raised it, and returns the channel its reply is on. */
+function post(address: HelperAddress, message: object, flag: Int32Array): BroadcastChannel {
+  Atomics.store(flag, 0, WAITING);
   if (line?.helper === address) {
-    line.channel.postMessage({ ...message, buffer });
+    line.channel.postMessage({ ...message, flag });
   } else {
     // The first call goes to the helper's inbox, which every caller shares, and names a channel of this thread's
     // own; the helper opens it before it answers, so later calls post there and only the helper hears them.
     // (Opening a channel per call costs milliseconds; keeping the inbox open would hand each caller every other
-    // caller's messages.)
+    // caller's messages.) Opened before the call is posted: a reply on a channel nobody has open is lost.
     const name = `${address.channel}.${threadId}.${Math.random().toString(36).slice(2)}`;
-    const inbox = new BroadcastChannel(address.channel);
-    inbox.postMessage({ ...message, buffer, line: name });
-    inbox.close();
     const channel = new BroadcastChannel(name);
     channel.unref();
     line = { helper: address, channel };
+    const inbox = new BroadcastChannel(address.channel);
+    inbox.postMessage({ ...message, flag, line: name });
+    inbox.close();
   }
-  Atomics.wait(header, STATE, WAITING);
-  return [Atomics.load(header, STATE), Atomics.load(header, LENGTH)];
+  // Not a single wait: a wake-up can be the previous call's notify arriving late (its reply came so fast that
+  // this thread never slept and moved on), while this call's flag is still down.
+  while (Atomics.load(flag, 0) === WAITING) Atomics.wait(flag, 0, WAITING);
+  return line.channel;
 }

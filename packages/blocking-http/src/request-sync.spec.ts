@@ -65,6 +65,19 @@ describe('requestSync', () => {
     expect(histogram.max / 1e6).toBeGreaterThan(200);
   });
 
+  it('returns a body far bigger than a small reply whole, and a small one right after it on the same thread', () => {
+    const big = requestSync<{ id: number; padding: string }>({
+      url: `${server.url}/api/v2/pokemon/4?bodyBytes=3000000`,
+      maxBodyBytes: 4_000_000,
+    });
+    const small = requestSync<{ id: number; name: string }>({ url: `${server.url}/api/v2/pokemon/5` });
+
+    expect(big.body.id).toBe(4);
+    expect(JSON.stringify(big.body)).toHaveLength(3_000_000);
+    expect(big.body.padding).toMatch(/^x+$/);
+    expect(small.body).toMatchObject({ id: 5, name: 'charmeleon' });
+  });
+
   it('throws HttpError with the status for non-2xx answers', () => {
     const error = catchError(() => requestSync({ url: `${server.url}/api/v2/pokemon/1?status=503` }));
 

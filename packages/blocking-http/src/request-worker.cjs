@@ -5,19 +5,17 @@
 // threads sleep in Atomics.wait. One helper can serve many callers at once (the shared helper serves every
 // thread of a worker-threaded pool), so it is async all the way and keeps connections alive.
 //
-// Callers post `{ key, request, queuedAt, buffer }` on the BroadcastChannel named in workerData (a BroadcastChannel,
-// unlike a MessagePort, reaches this thread from any thread without a handshake). The reply is written as
-// v8-serialised bytes into the caller's SharedArrayBuffer, which the caller reads once it is woken: plain
-// data only: `{ result }` (a `FetchResult`) or `{ error }` (core's `TransferredError`).
+// Callers post `{ key, request, queuedAt, flag }` on the BroadcastChannel named in workerData (a BroadcastChannel,
+// unlike a MessagePort, reaches this thread from any thread without a handshake); the first call of each caller
+// thread names a channel of its own, which its later calls come on. The reply is posted on that channel, then
+// `flag` is raised to wake the caller, which takes the reply off its channel synchronously: plain data only,
+// `{ result }` (a `FetchResult`) or `{ error }` (core's `TransferredError`), cloned once however big it is.
 // Plain CommonJS loading built JavaScript only, so no TypeScript loader runs in the helper.
 
 const { BroadcastChannel, workerData } = require('node:worker_threads');
-const v8 = require('node:v8');
 const { fetchNetworkError, now, performCall, readLimitedBody, transferError } = require('@waitless/core/plugin');
-const { HEADER_BYTES, STATE, LENGTH, DONE, TOO_BIG } = require('./reply-buffer.cjs');
+const { REPLIED } = require('./reply-flag.cjs');
 
-/** Replies too big for their caller's buffer, by call key, until the caller collects them with a bigger one. */
-const oversized = new Map();
 /** Calls in flight by key (`<threadId>:<n>`), so those of a caller thread that was terminated can be stopped. */
 const inFlight = new Map();
 
@@ -26,20 +24,21 @@ const lines = new Map();
 
 /** @param {MessageEvent} event */
 const onMessage = ({ data }) => {
-  if (data.line !== undefined) openLine(Number(data.key.split(':')[0]), data.line);
+  const callerThreadId = Number(String(data.key ?? data.stopThread).split(':')[0]);
+  if (data.line !== undefined) openLine(callerThreadId, data.line);
   if (data.stopThread !== undefined) {
     for (const [key, controller] of inFlight) if (key.startsWith(`${data.stopThread}:`)) controller.abort();
-    lines.get(data.stopThread)?.close();
-    lines.delete(data.stopThread);
-  } else if (data.request === undefined) {
-    deliver(data.buffer, data.key, oversized.get(data.key));
-    oversized.delete(data.key);
+    lines.get(callerThreadId)?.close();
+    lines.delete(callerThreadId);
   } else {
     const controller = new AbortController();
     inFlight.set(data.key, controller);
     perform(data.request, data.queuedAt, controller.signal).then((reply) => {
       inFlight.delete(data.key);
-      deliver(data.buffer, data.key, v8.serialize(reply));
+      // No line: the caller thread was stopped meanwhile, and nobody waits for the reply.
+      lines.get(callerThreadId)?.postMessage(reply);
+      Atomics.store(data.flag, 0, REPLIED);
+      Atomics.notify(data.flag, 0);
     });
   }
 };
@@ -62,27 +61,6 @@ function openLine(callerThreadId, name) {
 // Callers wait for this before their first post: a message posted before the channel exists is lost.
 Atomics.store(workerData.ready, 0, 1);
 Atomics.notify(workerData.ready, 0);
-
-/**
- * Writes `bytes` into the caller's buffer and wakes it; a reply that does not fit is kept and the caller is
- * told its size instead.
- * @param {SharedArrayBuffer} buffer
- * @param {string} key
- * @param {Buffer} bytes
- */
-function deliver(buffer, key, bytes) {
-  const header = new Int32Array(buffer, 0, 2);
-  if (HEADER_BYTES + bytes.length > buffer.byteLength) {
-    oversized.set(key, bytes);
-    header[LENGTH] = bytes.length;
-    Atomics.store(header, STATE, TOO_BIG);
-  } else {
-    new Uint8Array(buffer, HEADER_BYTES, bytes.length).set(bytes);
-    header[LENGTH] = bytes.length;
-    Atomics.store(header, STATE, DONE);
-  }
-  Atomics.notify(header, STATE);
-}
 
 /**
  * One call, the way every in-process strategy makes it (core's `performCall`): the timeout, redirects up to

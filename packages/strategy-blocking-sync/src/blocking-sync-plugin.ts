@@ -7,5 +7,6 @@ export const plugin = defineStrategyPlugin({
   packageName: '@waitless/strategy-blocking-sync',
   description: 'Blocks the calling thread for each request, like Python requests.get: the event loop stalls and calls run one at a time.',
   profile: 'blocking',
+  threads: () => 1, // the request helper requestSync blocks on
   create: () => new BlockingSyncStrategy(),
 });

@@ -12,6 +12,7 @@ export const plugin = defineStrategyPlugin({
   description: 'Runs the blocking requestSync on a worker-thread pool (asyncio.to_thread): calls overlap, the event loop stays free.',
   profile: 'concurrent',
   optionsSchema: workerThreadedOptionsSchema,
+  threads: ({ poolSize }) => poolSize + 1, // the pool and the request helper its threads share
   // Started before it is handed out, so no call's deadline pays for thread start-up.
   create: async ({ options }) => {
     const strategy = new WorkerThreadedStrategy(options);

@@ -91,6 +91,8 @@ describe('worker-threaded plugin', () => {
     expect(waitless.descriptors()).toEqual([
       expect.objectContaining({ name: 'worker-threaded', packageName: '@waitless/strategy-worker-threaded', profile: 'concurrent' }),
     ]);
+    // Its pool and the request helper the pool's threads share.
+    expect(waitless.threads('worker-threaded')).toBe(3);
     // The runtime hands out the plugin's strategy inside its tracing wrapper.
     const created = waitless.strategy();
     expect(created.name).toBe('worker-threaded');

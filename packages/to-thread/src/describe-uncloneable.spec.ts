@@ -46,6 +46,17 @@ describe('describeUncloneable', () => {
     expect(describeUncloneable({ connection: new Connection() })).toBe('an object whose .connection is a Connection');
   });
 
+  it('does not let plain-looking data through that cannot clone', () => {
+    const tagged = Object.assign([1, 2], { format: () => '' });
+    const long = Array.from({ length: 10_000 }, (_, id) => ({ id }));
+    const longWithFunction = long.map((row, index) => (index === 9_000 ? { ...row, load: () => 1 } : row));
+
+    expect(describeUncloneable(tagged)).toBe('an array');
+    expect(describeUncloneable({ view: new Proxy({}, {}) })).toBe('an object whose .view is an object');
+    expect(describeUncloneable(long)).toBeUndefined();
+    expect(describeUncloneable(longWithFunction)).toBe('an array whose [9000].load is a function named "load"');
+  });
+
   it('copes with cycles', () => {
     const node: Record<string, unknown> = { id: 1 };
     node['self'] = node;

@@ -91,7 +91,10 @@ export async function openClient(name: ClientName, options: OpenClientOptions): 
     }
     case 'piscina': {
       const { Piscina } = await import('piscina');
-      // The same shape as worker-threaded's ThreadPool, so only the toThread layer differs.
+      // The same shape as worker-threaded's ThreadPool, so only the toThread layer differs: started before
+      // the pool, so its threads share one request helper as worker-threaded's do (not one helper each).
+      const { startSharedRequestHelper } = await import('@waitless/blocking-http');
+      startSharedRequestHelper();
       const pool = new Piscina({
         filename: RAW_REQUEST_TASK,
         minThreads: 0,

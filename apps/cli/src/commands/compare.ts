@@ -9,8 +9,10 @@ import {
   concurrency as concurrencyOption,
   count,
   defaultConcurrency,
+  localWorkers,
   MAX_CONCURRENCY,
   MAX_COUNT,
+  MAX_LOCAL_WORKERS,
   positiveIntList,
 } from '../option-parsers';
 import { createProgress } from '../progress';
@@ -72,7 +74,11 @@ export function registerCompare(program: Command): void {
       `run ${THREAD_POOL_STRATEGY} once per thread-pool size (only it, unless --strategies names more)`,
       positiveIntList,
     )
-    .option('--workers <n>', 'start n local `waitless worker` processes for the distributed strategy during the run', count)
+    .option(
+      '--workers <n>',
+      `start n local \`waitless worker\` processes (at most ${MAX_LOCAL_WORKERS}) for the distributed strategy during the run`,
+      localWorkers,
+    )
     .option('--json', 'print one JSON object and nothing else on stdout')
     .option('--quiet', 'leave out the plain-language "why" line under each row')
     .addOption(errorRateOption())

@@ -65,6 +65,8 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     active: d.name === waitless.activeStrategy.name,
   }));
   const names = strategies.map((s) => s.name);
+  // What each strategy's plugin declares for its configured options: the run budget counts these threads too.
+  const strategyThreads = Object.fromEntries(names.map((name) => [name, waitless.threads(name)]));
   // The registry only answers questions here; strategies are created inside the run workers.
   await waitless.close();
 
@@ -78,6 +80,7 @@ export async function createWebApp(options: WebAppOptions = {}): Promise<WebApp>
     ...budgets,
     // The page opens the stream right after creating a run; a run nobody claims soon must not hold a slot.
     pendingTtlMs: 5_000,
+    strategyThreads,
     waitless: { configPath: waitless.config.configPath, inline: options.waitless?.inline, cwd },
   });
 

@@ -114,13 +114,13 @@ describe('run budgets (real port, worker threads)', () => {
     expect(await closed).toBe('cancelled');
   }, 20_000);
 
-  it('create → stream → disconnect in a loop never holds more runs or worker threads than the budgets', async () => {
-    const server = await open({ maxRuns: 2, maxWorkers: 2 });
+  it('create → stream → disconnect in a loop never holds more runs or threads than the budgets', async () => {
+    const server = await open({ maxRuns: 2, maxThreads: 2 });
     let created = 0;
-    let mostWorkers = 0;
+    let mostThreads = 0;
     for (let i = 0; i < 12; i++) {
       const response = await post(server, { strategy: 'native-async', count: 100, concurrency: 5, latencyMs: 200 });
-      mostWorkers = Math.max(mostWorkers, server.runs.workerCount);
+      mostThreads = Math.max(mostThreads, server.runs.threadCount);
       expect(server.runs.size).toBeLessThanOrEqual(2);
       if (response.status !== 201) {
         expect(response.status).toBe(429);
@@ -138,11 +138,12 @@ describe('run budgets (real port, worker threads)', () => {
       ).rejects.toThrow(/abort/i);
     }
     expect(created).toBeGreaterThan(0);
-    expect(mostWorkers).toBeLessThanOrEqual(2);
+    expect(mostThreads).toBeLessThanOrEqual(2);
   }, 60_000);
 
-  it('keeps run worker threads within the budget: a warm idle worker is let go when another strategy needs one', async () => {
-    const server = await open({ maxWorkers: 1 });
+  it('keeps threads within the budget: a warm idle worker is let go when another strategy needs room', async () => {
+    // native-async holds its run thread, blocking-sync that and its request helper: 3 threads do not fit in 2.
+    const server = await open({ maxThreads: 2 });
     const first = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
     const other = await collect((await postRun(server.url, { strategy: 'blocking-sync', count: 2, latencyMs: 0 })).eventsUrl);
     const again = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
@@ -150,6 +151,42 @@ describe('run budgets (real port, worker threads)', () => {
     expect(first[0]).toEqual({ type: 'worker', reused: false });
     expect(other[0]).toEqual({ type: 'worker', reused: false });
     // The native-async worker was let go to make room for blocking-sync's, so this one starts fresh.
+    expect(again[0]).toEqual({ type: 'worker', reused: false });
+    expect(again[again.length - 1]).toMatchObject({ type: 'run-end', summary: { ok: 2 } });
+  }, 30_000);
+
+  it("counts the threads a run's strategy starts: a run over the thread budget is refused with the reason", async () => {
+    // worker-threaded (poolSize 2 here) holds 4 threads: its run thread, its pool and their request helper.
+    const server = await open({ maxThreads: 6 });
+    expect((await post(server, { strategy: 'worker-threaded', count: 1 })).status).toBe(201);
+    expect(server.runs.threadsReserved).toBe(4);
+    const second = await post(server, { strategy: 'worker-threaded', count: 1 });
+    expect(second.status).toBe(429);
+    expect(second.body.error).toBe(
+      'The server is busy: a worker-threaded run needs 4 threads (its run thread and 3 the strategy starts) and 2 of the ' +
+        '6-thread budget are free. Wait for a run to finish or choose a strategy that starts fewer threads.',
+    );
+    expect((await post(server, { strategy: 'blocking-sync', count: 1 })).status).toBe(201);
+    expect((await post(server, { strategy: 'native-async', count: 1 })).status).toBe(429);
+    expect(server.runs.threadsReserved).toBe(6);
+
+    const small = await open({ maxThreads: 3 });
+    const never = await post(small, { strategy: 'worker-threaded', count: 1 });
+    expect(never.status).toBe(429);
+    expect(never.body.error).toMatch(/^This server cannot run worker-threaded: a worker-threaded run needs 4 threads .* 3-thread budget\./);
+  });
+
+  it("lets a warm idle worker go when a new run's strategy threads would not fit beside it", async () => {
+    // 2 run workers, but 5 threads with worker-threaded's pool and helper: over a budget of 4.
+    const server = await open({ maxThreads: 4 });
+    const warm = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
+    const pooled = await collect((await postRun(server.url, { strategy: 'worker-threaded', count: 2, latencyMs: 0 })).eventsUrl);
+    const again = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
+
+    expect(warm[0]).toEqual({ type: 'worker', reused: false });
+    expect(pooled[0]).toEqual({ type: 'worker', reused: false });
+    expect(pooled[pooled.length - 1]).toMatchObject({ type: 'run-end', summary: { ok: 2 } });
+    // The native-async worker made room for worker-threaded's threads, so this one starts fresh.
     expect(again[0]).toEqual({ type: 'worker', reused: false });
     expect(again[again.length - 1]).toMatchObject({ type: 'run-end', summary: { ok: 2 } });
   }, 30_000);

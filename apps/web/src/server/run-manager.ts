@@ -26,6 +26,8 @@ export type RunCloseReason = 'ended' | 'cancelled' | 'failed' | 'expired';
 /** A run worker thread, bound to one strategy; between runs it waits, warm, for the next run of that strategy. */
 interface Host {
   strategy: string;
+  /** Threads it holds: its own and those its strategy starts. */
+  threads: number;
   worker: Worker;
   run?: Run;
   exited: boolean;
@@ -40,6 +42,8 @@ interface Run {
   client: string;
   /** Request slots of the in-flight budget it holds: the most requests it can have in flight. */
   inFlight: number;
+  /** Threads of the thread budget it holds: its run worker thread and those its strategy starts. */
+  threads: number;
   params: RunParams;
   data: RunWorkerData;
   state: RunState;
@@ -66,14 +70,20 @@ export interface RunBudgets {
   maxRunsPerClient: number;
   /** Requests that may be in flight across all runs: each run reserves `min(count, concurrency)` (1 when sequential). */
   maxInFlight: number;
-  /** Run worker threads, busy or kept warm; idle ones are let go first when a new one is needed. */
-  maxWorkers: number;
+  /**
+   * Threads the runs may hold, busy or kept warm: each run worker thread plus the threads its strategy starts (what
+   * the strategy's plugin declares, e.g. a pool and its helper). Idle warm workers are let go first to make room.
+   */
+  maxThreads: number;
   /** A run still going after this long is stopped, ending with a summary of what settled. */
   maxRunMs: number;
 }
 
-/** Default budgets: 8 runs, 4 per client, 1000 requests in flight, 8 run worker threads, 2 minutes a run. */
-export const DEFAULT_RUN_BUDGETS: RunBudgets = { maxRuns: 8, maxRunsPerClient: 4, maxInFlight: 1000, maxWorkers: 8, maxRunMs: 120_000 };
+/**
+ * Default budgets: 8 runs, 4 per client, 1000 requests in flight, 64 threads (a worker-threaded run with a pool of 20
+ * holds 22, a native-async one 1: enough for a 2-core machine, whose threads mostly wait), 2 minutes a run.
+ */
+export const DEFAULT_RUN_BUDGETS: RunBudgets = { maxRuns: 8, maxRunsPerClient: 4, maxInFlight: 1000, maxThreads: 64, maxRunMs: 120_000 };
 
 /** {@link RunManager.create}'s answer: the run's id, or why it was refused (an answer for a 429). */
 export type CreateResult = { ok: true; id: string } | { ok: false; reason: string };
@@ -84,6 +94,8 @@ export interface RunManagerOptions extends RunBudgets {
   pendingTtlMs: number;
   /** Config the run workers build their Waitless containers from. */
   waitless: RunHostData['waitless'];
+  /** Threads one instance of each strategy starts beyond its run worker thread (`runtime.threads(name)`); 0 when absent. */
+  strategyThreads: Readonly<Record<string, number>>;
   /** How long an idle run worker stays warm for the next run of its strategy (default 60 s). */
   idleWorkerTtlMs?: number;
   /** How long a cancelled run's worker may take to stop before it is terminated (default 1 s). */
@@ -117,6 +129,20 @@ export class RunManager extends EventEmitter<{ closed: [id: string, reason: RunC
     return this.hosts.size;
   }
 
+  /** Threads the run workers that exist hold, busy or idle: their own and those their strategies start. */
+  get threadCount(): number {
+    let sum = 0;
+    for (const host of this.hosts) sum += host.threads;
+    return sum;
+  }
+
+  /** Threads reserved by the runs that hold a slot. */
+  get threadsReserved(): number {
+    let sum = 0;
+    for (const run of this.runs.values()) sum += run.threads;
+    return sum;
+  }
+
   /** Requests reserved by the runs that hold a slot. */
   get inFlightReserved(): number {
     let sum = 0;
@@ -129,7 +155,7 @@ export class RunManager extends EventEmitter<{ closed: [id: string, reason: RunC
    * within `pendingTtlMs`. Refused, with a reason a user can act on, when it would exceed a budget.
    */
   create(params: RunParams, data: Omit<RunWorkerData, 'runId' | 'params'>, client: string): CreateResult {
-    const { maxRuns, maxRunsPerClient, maxInFlight } = this.options;
+    const { maxRuns, maxRunsPerClient, maxInFlight, maxThreads } = this.options;
     const inFlight = params.mode === 'sequential' ? 1 : Math.min(params.count, params.concurrency);
     const mine = [...this.runs.values()].filter((r) => r.client === client).length;
     if (this.runs.size >= maxRuns) {
@@ -150,11 +176,15 @@ export class RunManager extends EventEmitter<{ closed: [id: string, reason: RunC
           'Lower the concurrency or wait for a run to finish.',
       };
     }
+    const threads = this.threadsOf(params.strategy);
+    const freeThreads = maxThreads - this.threadsReserved;
+    if (threads > freeThreads) return { ok: false, reason: this.threadsRefusal(params.strategy, threads, freeThreads) };
     const id = randomUUID();
     const run: Run = {
       id,
       client,
       inFlight,
+      threads,
       params,
       data: { ...data, runId: id, params },
       state: 'pending',
@@ -224,15 +254,37 @@ export class RunManager extends EventEmitter<{ closed: [id: string, reason: RunC
     await Promise.all(hosts.map((host) => host.worker.terminate()));
   }
 
+  /** Threads a run of `strategy` holds: its run worker thread and those the strategy starts. */
+  private threadsOf(strategy: string): number {
+    return 1 + (this.options.strategyThreads[strategy] ?? 0);
+  }
+
+  private threadsRefusal(strategy: string, threads: number, free: number): string {
+    const { maxThreads } = this.options;
+    const needs = `a ${strategy} run needs ${threads} threads (its run thread and ${threads - 1} the strategy starts)`;
+    if (threads > maxThreads) {
+      return (
+        `This server cannot run ${strategy}: ${needs}, more than its whole ${maxThreads}-thread budget. ` +
+        'Choose a strategy that starts fewer threads.'
+      );
+    }
+    return (
+      `The server is busy: ${needs} and ${Math.max(0, free)} of the ${maxThreads}-thread budget are free. ` +
+      'Wait for a run to finish or choose a strategy that starts fewer threads.'
+    );
+  }
+
   private spawn(strategy: string): Host {
-    // Within the thread budget: warm idle workers of other strategies are let go first.
-    let live = this.hosts.size;
+    // Within the thread budget: warm idle workers of other strategies are let go, oldest first. `create` reserved
+    // this run's threads, so letting every idle one go always makes room.
+    let held = this.threadsReserved;
+    for (const idle of this.idle.values()) held += idle.threads;
     for (const idle of [...this.idle.values()]) {
-      if (live < this.options.maxWorkers) break;
+      if (held <= this.options.maxThreads) break;
       this.idle.delete(idle.strategy);
       clearTimeout(idle.idleTimer);
       void idle.worker.terminate();
-      live--;
+      held -= idle.threads;
     }
     const hostData: RunHostData = { strategy, waitless: this.options.waitless };
     const worker = new Worker(WORKER_ENTRY, {
@@ -240,7 +292,7 @@ export class RunManager extends EventEmitter<{ closed: [id: string, reason: RunC
       stdout: false,
       stderr: false,
     });
-    const host: Host = { strategy, worker, exited: false };
+    const host: Host = { strategy, threads: this.threadsOf(strategy), worker, exited: false };
     this.hosts.add(host);
     worker.on('message', (event: RunEvent) => this.onEvent(host, event));
     // An uncaught error ends the thread: 'exit' follows and reports it to the run.

@@ -111,6 +111,27 @@ describe('createWaitless', () => {
     );
   });
 
+  it('answers the threads a strategy declares for its configured options, without building it', () => {
+    let built = 0;
+    const pooled = defineStrategyPlugin({
+      name: 'pooled',
+      description: 'starts a pool',
+      profile: 'concurrent',
+      optionsSchema: z.object({ size: z.number().int().positive().default(4) }).strict(),
+      threads: ({ size }) => size + 1,
+      create: () => (built++, new RecordingStrategy('pooled')),
+    });
+    const strategyPlugins = [pooled, plugin('threadless')];
+    expect(createWaitless({ inline: {}, env: {}, strategyPlugins }).threads()).toBe(5);
+    const sized = createWaitless({ inline: { strategies: { pooled: { options: { size: 9 } } } }, env: {}, strategyPlugins });
+    expect(sized.threads('pooled')).toBe(10);
+    expect(sized.threads('threadless')).toBe(0);
+    expect(built).toBe(0);
+    expect(() => sized.threads('pooles')).toThrow(StrategyNotFoundError);
+    const bad = createWaitless({ inline: { strategies: { pooled: { options: { size: 0 } } } }, env: {}, strategyPlugins });
+    expect(() => bad.threads('pooled')).toThrow(ConfigError);
+  });
+
   it('wraps a strategy in the decorators its config enables, in order, and validates their settings', async () => {
     const order: string[] = [];
     const tagging = (key: string, rank: number): StrategyDecoratorDefinition<{ tag: string }> =>

@@ -55,6 +55,11 @@ export interface WaitlessRuntime {
   descriptors(): StrategyDescriptor[];
   /** The descriptor of `name`; `StrategyNotFoundError` listing the registered names otherwise. */
   describe(name: string): StrategyDescriptor;
+  /**
+   * How many threads one instance of strategy `name` (default: the active one) starts, as its plugin declares for the
+   * configured options (0 when it declares none), without building it. Throws the `ConfigError` building it would.
+   */
+  threads(name?: string): number;
   /** The pipeline steps registered with `steps`. */
   pipelineSteps(): PipelineStep[];
   /**
@@ -89,16 +94,18 @@ export function createWaitless(options: CreateWaitlessOptions = {}): WaitlessRun
   const decorators = options.decorators ?? [];
   const settings = validateStrategySettings(loaded, descriptors, decorators);
 
+  // Validated on use, so a strategy nobody uses cannot fail the others.
+  const pluginOptions = ({ name, optionsSchema }: RegisteredPlugin['definition']): unknown => {
+    const raw = config.strategies[name]?.['options'] ?? {};
+    return optionsSchema ? validateOrThrow(optionsSchema, raw, source, `strategies.${name}.options`) : raw;
+  };
   const container = new Container();
   for (const plugin of plugins) {
-    const { name, optionsSchema } = plugin.definition;
+    const { name } = plugin.definition;
     container
       .bind<FetchStrategy>(FETCH_STRATEGY)
       .toDynamicValue(() => {
-        const field = `strategies.${name}.options`;
-        const raw = config.strategies[name]?.['options'] ?? {};
-        const pluginOptions = optionsSchema ? validateOrThrow(optionsSchema, raw, source, field) : raw;
-        const built = plugin.definition.create({ options: pluginOptions, source, config });
+        const built = plugin.definition.create({ options: pluginOptions(plugin.definition), source, config });
         // The container only ever holds a strategy: one that is still starting is represented by a stand-in.
         return built instanceof Promise ? new PendingStrategy(name, built) : built;
       })
@@ -123,6 +130,11 @@ export function createWaitless(options: CreateWaitlessOptions = {}): WaitlessRun
     strategyNames: () => factory.names(),
     descriptors: () => factory.descriptors(),
     describe: (name) => factory.describe(name),
+    threads: (name = activeStrategy.name) => {
+      factory.describe(name);
+      const { definition } = plugins.find((p) => p.definition.name === name) as RegisteredPlugin;
+      return definition.threads?.(pluginOptions(definition)) ?? 0;
+    },
     pipelineSteps: () => container.getAll<PipelineStep>(PIPELINE_STEP, { optional: true }) ?? [],
     configJsonSchema: () => configJsonSchema({ plugins: plugins.map((p) => p.definition), decorators }),
     close: () => factory.close(),

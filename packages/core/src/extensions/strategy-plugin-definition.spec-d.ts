@@ -19,6 +19,10 @@ const pooled = defineStrategyPlugin({
   description: 'Pooled transport',
   profile: 'concurrent',
   optionsSchema: z.object({ poolSize: z.number().int().positive().default(8), label: z.string().optional() }),
+  threads: (options) => {
+    expectTypeOf(options).toEqualTypeOf<PoolOptions>();
+    return options.poolSize;
+  },
   create: ({ options, source, config }) => {
     expectTypeOf(options).toEqualTypeOf<PoolOptions>();
     expectTypeOf(options.poolSize).toEqualTypeOf<number>();
@@ -32,6 +36,9 @@ const pooled = defineStrategyPlugin({
 expectTypeOf(pooled).toEqualTypeOf<StrategyPluginDefinition<PoolOptions>>();
 expectTypeOf(pooled.create).parameter(0).toEqualTypeOf<StrategyContext<PoolOptions>>();
 expectTypeOf(pooled.create).returns.toEqualTypeOf<FetchStrategy | Promise<FetchStrategy>>();
+// A list of plugins with different options (what a consumer hands to its registry) still type-checks.
+const plugins: readonly StrategyPluginDefinition<unknown>[] = [pooled];
+void plugins;
 
 // Any Standard Schema works, not only zod: a hand-written one infers the same way.
 declare const handWritten: StandardSchemaV1<unknown, { endpoint: URL }>;
@@ -59,6 +66,15 @@ const plain = defineStrategyPlugin({
 expectTypeOf(plain).toEqualTypeOf<StrategyPluginDefinition<Record<string, unknown>>>();
 
 // Misuses the types must reject.
+defineStrategyPlugin({
+  name: 'wrong-threads',
+  description: 'threads counts threads',
+  profile: 'concurrent',
+  optionsSchema: z.object({ poolSize: z.number() }),
+  // @ts-expect-error threads returns a number of threads, not a description
+  threads: ({ poolSize }) => `${poolSize} threads`,
+  create: () => strategy,
+});
 defineStrategyPlugin({
   name: 'wrong-create',
   description: 'create must use the schema output type',

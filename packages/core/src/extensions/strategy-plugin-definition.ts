@@ -30,6 +30,13 @@ export interface StrategyPluginDefinition<TOptions = Record<string, unknown>> {
   /** Validates `strategies.<name>.options` (any Standard Schema: zod, valibot, ...); errors name the field and the file. */
   readonly optionsSchema?: StandardSchemaV1<unknown, TOptions>;
   /**
+   * How many threads one instance starts for these validated options (a pool, a helper thread), beyond the thread
+   * that calls it; 0 when omitted. An app that runs many instances, such as the web app, budgets threads by it
+   * through `runtime.threads(name)`. (A method, like `create`, so a definition stays assignable to
+   * `StrategyPluginDefinition<unknown>`.)
+   */
+  threads?(options: TOptions): number;
+  /**
    * Builds the strategy. May return a promise for strategies that connect before first use (a queue,
    * a database): core awaits it once, in `runtime.ready(name)` or on the first call.
    */
@@ -43,6 +50,7 @@ export interface StrategyPluginDefinition<TOptions = Record<string, unknown>> {
  * export const plugin = defineStrategyPlugin({
  *   name: 'my-transport', description: 'My transport', profile: 'concurrent',
  *   optionsSchema: z.object({ poolSize: z.number().int().positive().default(8) }),
+ *   threads: ({ poolSize }) => poolSize,
  *   create: ({ options }) => new MyTransportStrategy(options.poolSize),
  * });
  */
