@@ -42,6 +42,13 @@ async function collect(url: string): Promise<RunEvent[]> {
   return events;
 }
 
+/** Runs two requests of each strategy, one run after the other, and returns each run's events. */
+async function runInTurn(server: WebServer, strategies: string[]): Promise<RunEvent[][]> {
+  const runs: RunEvent[][] = [];
+  for (const strategy of strategies) runs.push(await collect((await postRun(server.url, { strategy, count: 2, latencyMs: 0 })).eventsUrl));
+  return runs;
+}
+
 describe('run budgets (real port, worker threads)', () => {
   const servers: WebServer[] = [];
   const open = async (budgets: Partial<RunBudgets>): Promise<WebServer> => {
@@ -144,9 +151,7 @@ describe('run budgets (real port, worker threads)', () => {
   it('keeps threads within the budget: a warm idle worker is let go when another strategy needs room', async () => {
     // native-async holds its run thread, blocking-sync that and its request helper: 3 threads do not fit in 2.
     const server = await open({ maxThreads: 2 });
-    const first = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
-    const other = await collect((await postRun(server.url, { strategy: 'blocking-sync', count: 2, latencyMs: 0 })).eventsUrl);
-    const again = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
+    const [first, other, again] = await runInTurn(server, ['native-async', 'blocking-sync', 'native-async']);
 
     expect(first[0]).toEqual({ type: 'worker', reused: false });
     expect(other[0]).toEqual({ type: 'worker', reused: false });
@@ -179,9 +184,7 @@ describe('run budgets (real port, worker threads)', () => {
   it("lets a warm idle worker go when a new run's strategy threads would not fit beside it", async () => {
     // 2 run workers, but 5 threads with worker-threaded's pool and helper: over a budget of 4.
     const server = await open({ maxThreads: 4 });
-    const warm = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
-    const pooled = await collect((await postRun(server.url, { strategy: 'worker-threaded', count: 2, latencyMs: 0 })).eventsUrl);
-    const again = await collect((await postRun(server.url, { strategy: 'native-async', count: 2, latencyMs: 0 })).eventsUrl);
+    const [warm, pooled, again] = await runInTurn(server, ['native-async', 'worker-threaded', 'native-async']);
 
     expect(warm[0]).toEqual({ type: 'worker', reused: false });
     expect(pooled[0]).toEqual({ type: 'worker', reused: false });

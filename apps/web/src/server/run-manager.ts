@@ -131,23 +131,17 @@ export class RunManager extends EventEmitter<{ closed: [id: string, reason: RunC
 
   /** Threads the run workers that exist hold, busy or idle: their own and those their strategies start. */
   get threadCount(): number {
-    let sum = 0;
-    for (const host of this.hosts) sum += host.threads;
-    return sum;
+    return total(this.hosts, (host) => host.threads);
   }
 
   /** Threads reserved by the runs that hold a slot. */
   get threadsReserved(): number {
-    let sum = 0;
-    for (const run of this.runs.values()) sum += run.threads;
-    return sum;
+    return total(this.runs.values(), (run) => run.threads);
   }
 
   /** Requests reserved by the runs that hold a slot. */
   get inFlightReserved(): number {
-    let sum = 0;
-    for (const run of this.runs.values()) sum += run.inFlight;
-    return sum;
+    return total(this.runs.values(), (run) => run.inFlight);
   }
 
   /**
@@ -398,4 +392,11 @@ export class RunManager extends EventEmitter<{ closed: [id: string, reason: RunC
     run.sink?.end();
     this.emit('closed', run.id, reason);
   }
+}
+
+/** The sum of `amount` over `items`: what a budget's holders hold between them. */
+function total<T>(items: Iterable<T>, amount: (item: T) => number): number {
+  let sum = 0;
+  for (const item of items) sum += amount(item);
+  return sum;
 }
